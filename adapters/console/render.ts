@@ -1,0 +1,33 @@
+import type { Block, Message } from '../../src/messages/model';
+
+const renderBlock = (block: Block): string[] => {
+  switch (block.type) {
+    case 'heading':
+    case 'paragraph':
+      return [block.text];
+    case 'context':
+      return [`(${block.text})`];
+    case 'fields':
+      return block.fields.map((f) => `${f.label}: ${f.value}`);
+    case 'list':
+      return block.items.map((item) => `  - ${item}`);
+    case 'divider':
+      return ['----'];
+  }
+};
+
+/** A message as console lines: blocks when there are any, else the plain text; then buttons and forms. */
+export function renderMessage(message: Message): string[] {
+  const body = message.blocks?.length ? message.blocks.flatMap(renderBlock) : message.text.split('\n');
+  const mark = message.tone === 'error' || message.tone === 'warning' ? '! ' : '';
+  const lines = [`${mark}${body[0] ?? ''}`, ...body.slice(1)];
+  if (message.actions?.length) lines.push(`Buttons: ${message.actions.map((b) => `[${b.label}]`).join(' ')}`);
+  if (message.form) lines.push(`Form: ${message.form.title}`);
+  return lines;
+}
+
+/** `[#leaders] Setwise: first line`, later lines indented under it. */
+export function formatDelivery(label: string, message: Message): string {
+  const [first, ...rest] = renderMessage(message);
+  return [`[${label}] Setwise: ${first}`, ...rest.map((l) => `  ${l}`)].join('\n');
+}

@@ -1,0 +1,91 @@
+import type { Core, Identity, Where } from '../../src/ports/inbound';
+import { CONSOLE_WORKSPACE, channelWhere, consolePerson, dmWhere, isValidName, mentionsIn } from './identity';
+import { formatDelivery } from './render';
+import { DEFAULT_STATE, type ConsoleState } from './state';
+
+export const CONSOLE_HELP = [
+  'Console commands (this local chat only):',
+  '  :as <name>        act as that person, e.g. :as alice',
+  '  :in #<channel>    speak in a channel, e.g. :in #leaders',
+  '  :in dm            speak in your private chat with Setwise',
+  '  :help             this list (type help for Setwise itself)',
+  '  :quit             leave (end of input does the same)',
+  'Anything else is a Setwise command, e.g. set create Northern Lights tz Europe/London',
+].join('\n');
+
+/**
+ * One person at a keyboard pretending to be many: who is speaking, and where.
+ * Every line either changes that (":as", ":in") or goes to the core as a command.
+ */
+export class ConsoleSession {
+  private actor: Identity;
+  private where: Where;
+
+  constructor(
+    private readonly core: Core,
+    private readonly print: (text: string) => void,
+    start: ConsoleState = DEFAULT_STATE,
+    private readonly onChange: (state: ConsoleState) => void = () => {},
+  ) {
+    this.actor = consolePerson(start.actor);
+    this.where = start.where === 'dm' ? dmWhere(this.actor) : channelWhere(start.where.slice(1));
+  }
+
+  /** "alice in #leaders": the prompt and the echo of scripted input. */
+  get context(): string {
+    return `${this.actor.displayName} in ${this.where.label}`;
+  }
+
+  /** Handles one line; returns false when the person asked to quit. */
+  async line(raw: string): Promise<boolean> {
+    const text = raw.trim();
+    if (text.startsWith(':')) return this.meta(text);
+    const reply = await this.core.handle({
+      platform: 'console',
+      workspaceId: CONSOLE_WORKSPACE,
+      actor: this.actor,
+      where: this.where,
+      payload: { type: 'command', text, mentions: mentionsIn(text) },
+    });
+    this.print(formatDelivery(this.where.label, reply.message));
+    return true;
+  }
+
+  private meta(text: string): boolean {
+    const [word = '', ...rest] = text.slice(1).split(/\s+/);
+    const arg = rest.join(' ');
+    switch (word.toLowerCase()) {
+      case 'as': {
+        const name = arg.replace(/^@/, '');
+        if (!isValidName(name)) return this.note('Usage: :as <name>, a name of letters, digits, ".", "_" or "-", e.g. :as alice');
+        const wasDm = this.where.kind === 'dm';
+        this.actor = consolePerson(name);
+        if (wasDm) this.where = dmWhere(this.actor);
+        return this.moved();
+      }
+      case 'in': {
+        if (arg.toLowerCase() === 'dm') this.where = dmWhere(this.actor);
+        else if (/^#[a-z0-9][\w-]{0,79}$/i.test(arg)) this.where = channelWhere(arg.slice(1));
+        else return this.note('Usage: :in #<channel> (e.g. :in #leaders) or :in dm');
+        return this.moved();
+      }
+      case 'help':
+        return this.note(CONSOLE_HELP);
+      case 'quit':
+      case 'exit':
+        return false;
+      default:
+        return this.note(`There is no console command :${word}. Try :help.`);
+    }
+  }
+
+  private moved(): true {
+    this.onChange({ actor: this.actor.displayName, where: this.where.kind === 'dm' ? 'dm' : this.where.label });
+    return this.note(`you are @${this.actor.displayName}, in ${this.where.label}`);
+  }
+
+  private note(text: string): true {
+    this.print(text.split('\n').map((l) => `· ${l}`).join('\n'));
+    return true;
+  }
+}

@@ -1,0 +1,340 @@
+/**
+ * The whole domain outline of the architecture brief, so later work adds columns,
+ * not tables. Instants are UTC epoch milliseconds; wherever a time came from a
+ * person or a set, the local wall time and IANA zone are stored beside it.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Address } from '../src/domain/address';
+
+const instant = (name: string) => integer(name, { mode: 'timestamp_ms' });
+const id = () => integer('id').primaryKey({ autoIncrement: true });
+const createdAt = () => instant('created_at').notNull();
+
+export const workspaces = sqliteTable(
+  'workspaces',
+  {
+    id: id(),
+    platform: text('platform', { enum: ['console', 'slack', 'teams'] }).notNull(),
+    externalId: text('external_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('workspaces_platform_external').on(t.platform, t.externalId)],
+);
+
+export const people = sqliteTable(
+  'people',
+  {
+    id: id(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    platformUserId: text('platform_user_id').notNull(),
+    displayName: text('display_name').notNull(),
+    timeZone: text('time_zone'),
+    quietStart: text('quiet_start'), // HH:MM local
+    quietEnd: text('quiet_end'),
+    dmAddress: text('dm_address', { mode: 'json' }).$type<Address>(),
+    erasedAt: instant('erased_at'),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('people_workspace_user').on(t.workspaceId, t.platformUserId)],
+);
+
+export const sets = sqliteTable(
+  'sets',
+  {
+    id: id(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    name: text('name').notNull(),
+    channelId: text('channel_id').notNull(),
+    channelLabel: text('channel_label').notNull(),
+    channelAddress: text('channel_address', { mode: 'json' }).$type<Address>().notNull(),
+    timeZone: text('time_zone').notNull(),
+    presentersPerMeeting: integer('presenters_per_meeting').notNull().default(2),
+    minAttendance: integer('min_attendance').notNull().default(3),
+    programmeStart: text('programme_start'), // local date YYYY-MM-DD
+    programmeEnd: text('programme_end'),
+    /** Per-set choices (nudge timings, prompt themes, challenge reminder) as JSON. */
+    settings: text('settings', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    createdBy: integer('created_by').references(() => people.id),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull(),
+    closedAt: instant('closed_at'),
+  },
+  (t) => [
+    // A channel hosts at most one open set; closed ones keep their history.
+    uniqueIndex('sets_open_channel')
+      .on(t.workspaceId, t.channelId)
+      .where(sql`status = 'open'`),
+  ],
+);
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    id: id(),
+    setId: integer('set_id')
+      .notNull()
+      .references(() => sets.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    role: text('role', { enum: ['facilitator', 'member'] }).notNull(),
+    presenting: integer('presenting', { mode: 'boolean' }).notNull().default(true),
+    joinedAt: instant('joined_at').notNull(),
+    leftAt: instant('left_at'),
+  },
+  (t) => [uniqueIndex('memberships_set_person').on(t.setId, t.personId), index('memberships_person').on(t.personId)],
+);
+
+export const scheduleRules = sqliteTable(
+  'schedule_rules',
+  {
+    id: id(),
+    setId: integer('set_id')
+      .notNull()
+      .references(() => sets.id),
+    intervalWeeks: integer('interval_weeks').notNull(),
+    weekday: integer('weekday').notNull(), // 1 = Monday ... 7 = Sunday (ISO)
+    localTime: text('local_time').notNull(), // HH:MM
+    durationMinutes: integer('duration_minutes').notNull(),
+    fromDate: text('from_date').notNull(),
+    untilDate: text('until_date'),
+    count: integer('count'),
+    timeZone: text('time_zone').notNull(),
+    createdBy: integer('created_by').references(() => people.id),
+    createdAt: createdAt(),
+    supersededAt: instant('superseded_at'),
+  },
+  (t) => [index('schedule_rules_set').on(t.setId)],
+);
+
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: id(),
+    setId: integer('set_id')
+      .notNull()
+      .references(() => sets.id),
+    ruleId: integer('rule_id').references(() => scheduleRules.id),
+    localDate: text('local_date').notNull(),
+    localTime: text('local_time').notNull(),
+    timeZone: text('time_zone').notNull(),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
+    status: text('status', { enum: ['scheduled', 'cancelled', 'held'] })
+      .notNull()
+      .default('scheduled'),
+    origin: text('origin', { enum: ['rule', 'added', 'moved'] }).notNull(),
+    /** The wall time asked for, when it fell in a DST gap and was moved forward. */
+    requestedLocalTime: text('requested_local_time'),
+    movedFromDate: text('moved_from_date'),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [index('meetings_set_starts').on(t.setId, t.startsAt)],
+);
+
+export const presenterSlots = sqliteTable(
+  'presenter_slots',
+  {
+    id: id(),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    position: integer('position').notNull(),
+    source: text('source', { enum: ['rotation', 'bid', 'swap', 'facilitator'] }).notNull(),
+    status: text('status', { enum: ['planned', 'presented', 'absent', 'withdrawn'] })
+      .notNull()
+      .default('planned'),
+    reason: text('reason').notNull(),
+    notifiedAt: instant('notified_at'),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('presenter_slots_meeting_person').on(t.meetingId, t.personId)],
+);
+
+export const absences = sqliteTable(
+  'absences',
+  {
+    id: id(),
+    setId: integer('set_id')
+      .notNull()
+      .references(() => sets.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    fromDate: text('from_date').notNull(),
+    untilDate: text('until_date').notNull(),
+    reason: text('reason'),
+    createdBy: integer('created_by').references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('absences_set_person').on(t.setId, t.personId)],
+);
+
+export const rsvps = sqliteTable(
+  'rsvps',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    answer: text('answer', { enum: ['yes', 'no', 'maybe'] }).notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.personId] })],
+);
+
+export const challenges = sqliteTable(
+  'challenges',
+  {
+    id: id(),
+    setId: integer('set_id')
+      .notNull()
+      .references(() => sets.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    version: integer('version').notNull(),
+    /** The form's answers by field id (challenge, why it matters, who is involved...). */
+    fields: text('fields', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    status: text('status', { enum: ['current', 'superseded', 'withdrawn'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('challenges_set_person_version').on(t.setId, t.personId, t.version)],
+);
+
+export const actions = sqliteTable(
+  'actions',
+  {
+    id: id(),
+    setId: integer('set_id')
+      .notNull()
+      .references(() => sets.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    meetingId: integer('meeting_id').references(() => meetings.id),
+    text: text('text').notNull(),
+    dueDate: text('due_date'),
+    status: text('status', { enum: ['open', 'done', 'dropped'] })
+      .notNull()
+      .default('open'),
+    createdAt: createdAt(),
+    closedAt: instant('closed_at'),
+  },
+  (t) => [index('actions_set_person').on(t.setId, t.personId)],
+);
+
+export const checkinQuestions = sqliteTable(
+  'checkin_questions',
+  {
+    id: id(),
+    setId: integer('set_id')
+      .notNull()
+      .references(() => sets.id),
+    meetingId: integer('meeting_id').references(() => meetings.id),
+    promptId: text('prompt_id'),
+    text: text('text').notNull(),
+    mode: text('mode', { enum: ['now', 'next'] }).notNull(),
+    postedAt: instant('posted_at'),
+    createdBy: integer('created_by').references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('checkin_questions_set').on(t.setId)],
+);
+
+export const prompts = sqliteTable(
+  'prompts',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    text: text('text').notNull(),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    origin: text('origin', { enum: ['library', 'custom'] }).notNull(),
+    /** Set of a facilitator's own prompt; null for the shared library. */
+    setId: integer('set_id').references(() => sets.id),
+    createdBy: integer('created_by').references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('prompts_kind').on(t.kind)],
+);
+
+export const promptUses = sqliteTable(
+  'prompt_uses',
+  {
+    id: id(),
+    setId: integer('set_id')
+      .notNull()
+      .references(() => sets.id),
+    promptId: text('prompt_id').notNull(),
+    kind: text('kind').notNull(),
+    usedAt: instant('used_at').notNull(),
+  },
+  (t) => [index('prompt_uses_set_kind').on(t.setId, t.kind)],
+);
+
+export const reflections = sqliteTable(
+  'reflections',
+  {
+    id: id(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    setId: integer('set_id').references(() => sets.id),
+    meetingId: integer('meeting_id').references(() => meetings.id),
+    promptId: text('prompt_id'),
+    text: text('text').notNull(),
+    sharedAt: instant('shared_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('reflections_person').on(t.personId)],
+);
+
+/** The durable outbox: every nudge is a row, deduplicated by its key. */
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    setId: integer('set_id').references(() => sets.id),
+    runAt: instant('run_at').notNull(),
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: ['pending', 'claimed', 'done', 'skipped', 'dead'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    leaseUntil: instant('lease_until'),
+    claimedBy: text('claimed_by'),
+    lastError: text('last_error'),
+    /** The platform's reference to the sent message, to update it later. */
+    resultRef: text('result_ref', { mode: 'json' }),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('jobs_dedupe_key').on(t.dedupeKey), index('jobs_due').on(t.status, t.runAt)],
+);
+
+/** Inbound event ids already handled, so a platform's redelivery is a no-op. */
+export const processedEvents = sqliteTable(
+  'processed_events',
+  {
+    platform: text('platform').notNull(),
+    eventId: text('event_id').notNull(),
+    receivedAt: instant('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.eventId] })],
+);

@@ -1,0 +1,16 @@
+import type { Store } from '../../src/ports/store';
+import type { Db } from '../client';
+import { membershipRepo } from './memberships';
+import { personRepo } from './people';
+import { setRepo } from './sets';
+import { workspaceRepo } from './workspaces';
+
+/** The Store port on better-sqlite3. Each method is synchronous inside, so transactions never span an await. */
+export function createSqliteStore(db: Db): Store {
+  return {
+    workspaces: workspaceRepo(db),
+    people: personRepo(db),
+    sets: setRepo(db),
+    memberships: membershipRepo(db),
+  };
+}

@@ -1,0 +1,99 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { leavesNoFacilitator } from '../../src/domain/permissions';
+import type { MembershipRepo } from '../../src/ports/store';
+import type { Db } from '../client';
+import { memberships, people } from '../schema';
+import { toMembership } from './rows';
+
+type Reader = Pick<Db, 'select'>;
+
+// Facilitators first, then in the order people joined: the order `set info` shows.
+const activeMembers = (tx: Reader, setId: number) =>
+  tx
+    .select({ m: memberships, p: people })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(and(eq(memberships.setId, setId), isNull(memberships.leftAt)))
+    .orderBy(sql`${memberships.role} = 'facilitator' DESC`, asc(memberships.joinedAt), asc(memberships.id))
+    .all()
+    .map((r) => toMembership(r.m, r.p));
+
+export function membershipRepo(db: Db): MembershipRepo {
+  return {
+    async list(setId) {
+      return activeMembers(db, setId);
+    },
+
+    async find(setId, personId) {
+      const row = db
+        .select({ m: memberships, p: people })
+        .from(memberships)
+        .innerJoin(people, eq(people.id, memberships.personId))
+        .where(and(eq(memberships.setId, setId), eq(memberships.personId, personId), isNull(memberships.leftAt)))
+        .get();
+      return row && toMembership(row.m, row.p);
+    },
+
+    async add(setId, personIds, now) {
+      return db.transaction(
+        (tx) => {
+          const added: number[] = [];
+          for (const personId of new Set(personIds)) {
+            const existing = tx
+              .select()
+              .from(memberships)
+              .where(and(eq(memberships.setId, setId), eq(memberships.personId, personId)))
+              .get();
+            if (existing && existing.leftAt === null) continue;
+            if (existing) {
+              // Someone rejoining starts again as a member; their history stays attached.
+              tx.update(memberships)
+                .set({ leftAt: null, role: 'member', joinedAt: now })
+                .where(eq(memberships.id, existing.id))
+                .run();
+            } else {
+              tx.insert(memberships).values({ setId, personId, role: 'member', joinedAt: now }).run();
+            }
+            added.push(personId);
+          }
+          return added;
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    async remove(setId, personId, now) {
+      return db.transaction(
+        (tx) => {
+          const members = activeMembers(tx, setId);
+          if (!members.some((m) => m.person.id === personId)) return 'not-member' as const;
+          if (leavesNoFacilitator(members, personId, 'gone')) return 'last-facilitator' as const;
+          tx.update(memberships)
+            .set({ leftAt: now })
+            .where(and(eq(memberships.setId, setId), eq(memberships.personId, personId)))
+            .run();
+          return 'removed' as const;
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    async setRole(setId, personId, role) {
+      return db.transaction(
+        (tx) => {
+          const members = activeMembers(tx, setId);
+          const current = members.find((m) => m.person.id === personId);
+          if (!current) return 'not-member' as const;
+          if (current.role === role) return 'unchanged' as const;
+          if (leavesNoFacilitator(members, personId, role)) return 'last-facilitator' as const;
+          tx.update(memberships)
+            .set({ role })
+            .where(and(eq(memberships.setId, setId), eq(memberships.personId, personId)))
+            .run();
+          return 'changed' as const;
+        },
+        { behavior: 'immediate' },
+      );
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { eq } from 'drizzle-orm';
+import type { PersonRepo } from '../../src/ports/store';
+import type { Db } from '../client';
+import { people } from '../schema';
+import { toPerson } from './rows';
+
+export function personRepo(db: Db): PersonRepo {
+  return {
+    async upsert(workspaceId, identity, now) {
+      // Platforms are the source of truth for names and DM addresses: refresh them on every visit.
+      const row = db
+        .insert(people)
+        .values({
+          workspaceId,
+          platformUserId: identity.userId,
+          displayName: identity.displayName,
+          dmAddress: identity.dm ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoUpdate({
+          target: [people.workspaceId, people.platformUserId],
+          set: {
+            displayName: identity.displayName,
+            ...(identity.dm ? { dmAddress: identity.dm } : {}),
+            updatedAt: now,
+          },
+        })
+        .returning()
+        .get();
+      return toPerson(row);
+    },
+
+    async setTimeZone(personId, zone, now) {
+      db.update(people).set({ timeZone: zone, updatedAt: now }).where(eq(people.id, personId)).run();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { LearningSet, Membership, Person } from '../../src/domain/model';
+import type { memberships, people, sets } from '../schema';
+
+type PersonRow = typeof people.$inferSelect;
+type SetRow = typeof sets.$inferSelect;
+type MembershipRow = typeof memberships.$inferSelect;
+
+export const toPerson = (r: PersonRow): Person => ({
+  id: r.id,
+  workspaceId: r.workspaceId,
+  platformUserId: r.platformUserId,
+  displayName: r.displayName,
+  timeZone: r.timeZone,
+  quietHours: r.quietStart && r.quietEnd ? { start: r.quietStart, end: r.quietEnd } : null,
+  dm: r.dmAddress ?? null,
+});
+
+export const toSet = (r: SetRow): LearningSet => ({
+  id: r.id,
+  workspaceId: r.workspaceId,
+  name: r.name,
+  channelId: r.channelId,
+  channelLabel: r.channelLabel,
+  channel: r.channelAddress,
+  timeZone: r.timeZone,
+  presentersPerMeeting: r.presentersPerMeeting,
+  status: r.status,
+  createdAt: r.createdAt,
+  closedAt: r.closedAt,
+});
+
+export const toMembership = (m: MembershipRow, p: PersonRow): Membership => ({
+  setId: m.setId,
+  person: toPerson(p),
+  role: m.role,
+  presenting: m.presenting,
+  joinedAt: m.joinedAt,
+});

@@ -1,0 +1,74 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { SetRepo } from '../../src/ports/store';
+import type { Db } from '../client';
+import { memberships, sets } from '../schema';
+import { toSet } from './rows';
+
+export function setRepo(db: Db): SetRepo {
+  const openOnChannel = (tx: Pick<Db, 'select'>, workspaceId: number, channelId: string) =>
+    tx
+      .select()
+      .from(sets)
+      .where(and(eq(sets.workspaceId, workspaceId), eq(sets.channelId, channelId), eq(sets.status, 'open')))
+      .get();
+
+  return {
+    async create(input, facilitatorId, now) {
+      return db.transaction(
+        (tx) => {
+          const existing = openOnChannel(tx, input.workspaceId, input.channelId);
+          if (existing) return { ok: false as const, reason: 'channel-taken' as const, existing: toSet(existing) };
+          const row = tx
+            .insert(sets)
+            .values({
+              workspaceId: input.workspaceId,
+              name: input.name,
+              channelId: input.channelId,
+              channelLabel: input.channelLabel,
+              channelAddress: input.channel,
+              timeZone: input.timeZone,
+              createdBy: facilitatorId,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .returning()
+            .get();
+          tx.insert(memberships)
+            .values({ setId: row.id, personId: facilitatorId, role: 'facilitator', joinedAt: now })
+            .run();
+          return { ok: true as const, set: toSet(row) };
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    async get(setId) {
+      const row = db.select().from(sets).where(eq(sets.id, setId)).get();
+      return row && toSet(row);
+    },
+
+    async findOpenByChannel(workspaceId, channelId) {
+      const row = openOnChannel(db, workspaceId, channelId);
+      return row && toSet(row);
+    },
+
+    async listOpenForPerson(personId) {
+      return db
+        .select({ set: sets })
+        .from(memberships)
+        .innerJoin(sets, eq(sets.id, memberships.setId))
+        .where(and(eq(memberships.personId, personId), isNull(memberships.leftAt), eq(sets.status, 'open')))
+        .orderBy(asc(sets.name))
+        .all()
+        .map((r) => toSet(r.set));
+    },
+
+    async rename(setId, name, now) {
+      db.update(sets).set({ name, updatedAt: now }).where(eq(sets.id, setId)).run();
+    },
+
+    async close(setId, now) {
+      db.update(sets).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(sets.id, setId)).run();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { LearningSet, Membership, Person, Workspace } from '../domain/model';
+import type { ChatPort } from '../ports/chat';
+import type { Clock } from '../ports/clock';
+import type { Identity, Reply, Where } from '../ports/inbound';
+import type { Logger } from '../ports/logger';
+import type { Store } from '../ports/store';
+import type { Message } from '../messages/model';
+
+/** What every use case may use: the ports, nothing platform-specific. */
+export interface Deps {
+  readonly store: Store;
+  readonly chat: ChatPort;
+  readonly clock: Clock;
+  readonly log: Logger;
+}
+
+/** One request in progress: who asked, where, and the people they named. */
+export interface Turn {
+  readonly workspace: Workspace;
+  readonly actor: Person;
+  readonly where: Where;
+  readonly mentions: ReadonlyMap<string, Identity>;
+}
+
+/** A set as seen by someone in it. */
+export interface SetView {
+  readonly set: LearningSet;
+  readonly me: Membership;
+}
+
+export const publicReply = (message: Message): Reply => ({ visibility: 'public', message });
+export const privateReply = (message: Message): Reply => ({ visibility: 'private', message });

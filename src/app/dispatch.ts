@@ -1,0 +1,39 @@
+import { helpFor } from '../commands/help';
+import type { Command, CommandName, CommandOf } from '../commands/grammar';
+import type { Reply } from '../ports/inbound';
+import { privateReply, type Deps, type Turn } from './context';
+import { setMyZone } from './me';
+import { addFacilitator, addMembers, removeFacilitator, removeMember } from './members';
+import { closeSet, createSet, renameSet, showSet } from './sets';
+
+type Handler<K extends CommandName> = (deps: Deps, turn: Turn, args: CommandOf<K>['args']) => Promise<Reply>;
+
+/** The use case behind each built command; a command missing here answers "coming soon". */
+const handlers: { [K in CommandName]?: Handler<K> } = {
+  help: async (_deps, _turn, args) => privateReply(helpFor(args.topic)),
+  'set create': createSet,
+  'set info': showSet,
+  'set rename': renameSet,
+  'set close': closeSet,
+  'member add': addMembers,
+  'member remove': removeMember,
+  'facilitator add': addFacilitator,
+  'facilitator remove': removeFacilitator,
+  'me tz': setMyZone,
+};
+
+export function isBuilt(name: CommandName): boolean {
+  return handlers[name] !== undefined;
+}
+
+/** Runs a parsed command's use case. */
+export async function dispatch(deps: Deps, turn: Turn, command: Command): Promise<Reply> {
+  const handler = handlers[command.name] as Handler<typeof command.name> | undefined;
+  if (!handler) {
+    return privateReply({
+      tone: 'info',
+      text: `\`${command.name}\` is coming soon: it is part of Setwise's grammar but not built yet. Type \`help\` to see what works today.`,
+    });
+  }
+  return handler(deps, turn, command.args as never);
+}

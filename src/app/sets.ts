@@ -1,0 +1,52 @@
+import { SetwiseError } from '../domain/errors';
+import * as copy from '../messages/copy/sets';
+import type { Reply } from '../ports/inbound';
+import { facilitatorView, memberView } from './access';
+import { privateReply, publicReply, type Deps, type Turn } from './context';
+
+/** Starts a set bound to the channel it is created in, with its creator as facilitator. */
+export async function createSet(deps: Deps, turn: Turn, args: { name: string; tz: string | undefined }): Promise<Reply> {
+  if (turn.where.kind !== 'channel') {
+    throw new SetwiseError('invalid', 'Create a set in the channel it will meet in, not in a private chat.', 'Example: `set create Northern Lights`');
+  }
+  const { name } = args;
+  const result = await deps.store.sets.create(
+    {
+      workspaceId: turn.workspace.id,
+      name,
+      channelId: turn.where.id,
+      channelLabel: turn.where.label,
+      channel: turn.where.address,
+      timeZone: args.tz ?? turn.actor.timeZone ?? 'UTC',
+    },
+    turn.actor.id,
+    deps.clock.now(),
+  );
+  if (!result.ok) {
+    throw new SetwiseError('conflict', `${turn.where.label} already has a set: ${result.existing.name}.`, 'A channel hosts one set at a time; use another channel.');
+  }
+  deps.log.info({ setId: result.set.id }, 'set created');
+  return publicReply(copy.setCreated(result.set, args.tz !== undefined));
+}
+
+/** Shows the set to its members: zone, facilitators, members. */
+export async function showSet(deps: Deps, turn: Turn): Promise<Reply> {
+  const { set } = await memberView(deps, turn);
+  const members = await deps.store.memberships.list(set.id);
+  return privateReply(copy.setInfo(set, members, turn.actor));
+}
+
+/** Renames the set (facilitators). */
+export async function renameSet(deps: Deps, turn: Turn, args: { name: string }): Promise<Reply> {
+  const { set } = await facilitatorView(deps, turn, 'rename it');
+  await deps.store.sets.rename(set.id, args.name, deps.clock.now());
+  return publicReply(copy.setRenamed(set.name, args.name));
+}
+
+/** Closes the set at the end of its programme; history stays, the channel is freed (facilitators). */
+export async function closeSet(deps: Deps, turn: Turn): Promise<Reply> {
+  const { set } = await facilitatorView(deps, turn, 'close it');
+  await deps.store.sets.close(set.id, deps.clock.now());
+  deps.log.info({ setId: set.id }, 'set closed');
+  return publicReply(copy.setClosed(set));
+}

@@ -1,0 +1,109 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Start-up refused: one line naming the variable and what is wrong with it. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEFAULT_DB = './data/setwise.db';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+// Five or six cron fields; node-cron checks the values themselves when main.ts starts the tick.
+const CRON = /^(\S+\s+){4,5}\S+$/;
+
+const schema = z.object({
+  SETWISE_ADAPTER: optional(z.enum(['console', 'slack', 'teams'], { message: 'must be console, slack or teams' })),
+  SETWISE_DB: z.preprocess(blankToUndefined, z.string().default(DEFAULT_DB)).superRefine((file, ctx) => {
+    if (file === ':memory:' || file === DEFAULT_DB) return; // ./data is made on first start
+    const dir = dirname(resolve(file));
+    if (!existsSync(dir)) ctx.addIssue({ code: 'custom', message: `the directory ${dir} does not exist` });
+    else if (!statSync(dir).isDirectory()) ctx.addIssue({ code: 'custom', message: `${dir} is not a directory` });
+  }),
+  PORT: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default('3978')
+      .refine((s) => /^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 65535, { message: 'must be a whole number from 1 to 65535' })
+      .transform(Number),
+  ),
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).optional(),
+  ),
+  SETWISE_TICK: z.preprocess(blankToUndefined, z.string().default('* * * * *').refine((s) => CRON.test(s.trim()), { message: 'must be a cron expression of 5 or 6 fields, e.g. "* * * * *"' })),
+  SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', { message: 'must be a bot token starting with xoxb-' })),
+  SLACK_SIGNING_SECRET: optional(z.string().min(16, { message: 'looks too short for a Slack signing secret' })),
+  SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', { message: 'must be an app-level token starting with xapp-' })),
+  SLACK_API_URL: optional(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })),
+  MicrosoftAppId: optional(z.string().min(1)),
+  MicrosoftAppPassword: optional(z.string().min(1)),
+  MicrosoftAppType: optional(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { message: 'must be MultiTenant, SingleTenant or UserAssignedMSI' })),
+  MicrosoftAppTenantId: optional(z.string().min(1)),
+});
+
+type Env = z.infer<typeof schema>;
+export type Adapter = 'console' | 'slack' | 'teams';
+
+export interface Config {
+  readonly adapter: Adapter;
+  readonly db: string;
+  readonly port: number;
+  /** Explicit LOG_LEVEL, or undefined to let the adapter choose (the console keeps quiet). */
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly tick: string;
+  readonly slack: { readonly botToken?: string; readonly signingSecret?: string; readonly appToken?: string; readonly apiUrl?: string };
+  readonly teams: { readonly appId?: string; readonly appPassword?: string; readonly appType?: string; readonly tenantId?: string };
+}
+
+/** With SETWISE_ADAPTER unset, the credentials present choose: Slack, then Teams, else the console. */
+function chooseAdapter(env: Env): Adapter {
+  if (env.SETWISE_ADAPTER) return env.SETWISE_ADAPTER;
+  if (env.SLACK_BOT_TOKEN) return 'slack';
+  if (env.MicrosoftAppId) return 'teams';
+  return 'console';
+}
+
+function requireCredentials(adapter: Adapter, env: Env): void {
+  if (adapter === 'slack') {
+    if (!env.SLACK_BOT_TOKEN) throw new ConfigError('SLACK_BOT_TOKEN: required for the Slack adapter');
+    if (!env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      throw new ConfigError('SLACK_SIGNING_SECRET: required for the Slack adapter in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+    }
+  }
+  if (adapter === 'teams' && env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
+    throw new ConfigError('MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+}
+
+/** Reads and checks the environment; throws ConfigError with one line on the first problem. */
+export function loadConfig(source: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0]);
+    const raw = source[name];
+    // Never echo a secret back, even a malformed one.
+    const shown = raw === undefined || /TOKEN|SECRET|PASSWORD/i.test(name) ? '' : ` (got "${raw}")`;
+    throw new ConfigError(`${name}: ${issue.message}${shown}`);
+  }
+  const env = parsed.data;
+  const adapter = chooseAdapter(env);
+  requireCredentials(adapter, env);
+  return {
+    adapter,
+    db: env.SETWISE_DB,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    tick: env.SETWISE_TICK.trim(),
+    slack: { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL },
+    teams: { appId: env.MicrosoftAppId, appPassword: env.MicrosoftAppPassword, appType: env.MicrosoftAppType, tenantId: env.MicrosoftAppTenantId },
+  };
+}

@@ -1,0 +1,9 @@
+/** Lengths people can type; kept well inside every platform's own limits. */
+export const LIMITS = {
+  setName: 80,
+  commandText: 4000,
+  membersPerCommand: 20,
+} as const;
+
+/** Practice guidance: fewer than 4 struggles, more than 8 is unwieldy. */
+export const SET_SIZE = { comfortableMin: 4, comfortableMax: 8 } as const;

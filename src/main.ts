@@ -1,0 +1,72 @@
+/**
+ * Composition root: the one file that wires storage, the chosen adapter and the
+ * core together. Start-up problems end the process with one line on stderr.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { validate as isCronExpression } from 'node-cron';
+import pino from 'pino';
+import { runConsole } from '../adapters/console/run';
+import { ConsoleChat } from '../adapters/console/chat';
+import { openDatabase, type SetwiseDatabase } from '../db/client';
+import { createSqliteStore } from '../db/store';
+import { createCore } from './app/core';
+import { ConfigError, DEFAULT_DB, loadConfig, type Config } from './config';
+import { systemClock } from './ports/clock';
+
+function configure(): Config {
+  // A local .env (copied from .env.example) fills in what the real environment leaves unset.
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig(process.env);
+  if (!isCronExpression(config.tick)) throw new ConfigError(`SETWISE_TICK: not a valid cron expression (got "${config.tick}")`);
+  if (config.adapter !== 'console') {
+    throw new ConfigError(`SETWISE_ADAPTER: the ${config.adapter} adapter is not built yet; unset SETWISE_ADAPTER and the ${config.adapter} credentials to use the console`);
+  }
+  return config;
+}
+
+function open(file: string): SetwiseDatabase {
+  if (file === DEFAULT_DB) mkdirSync(dirname(resolve(file)), { recursive: true });
+  try {
+    return openDatabase(file);
+  } catch (error) {
+    throw new ConfigError(`SETWISE_DB: cannot open ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = configure();
+  // The console shares the terminal with its chat, so it only logs warnings unless asked.
+  const log = pino(
+    {
+      level: config.logLevel ?? (config.adapter === 'console' ? 'warn' : 'info'),
+      redact: { paths: ['*.token', '*.botToken', '*.appToken', '*.signingSecret', '*.appPassword', 'headers.authorization'], censor: '[secret]' },
+    },
+    pino.destination(2),
+  );
+  const database = open(config.db);
+  try {
+    const print = (text: string) => void process.stdout.write(`${text}\n`);
+    const core = createCore({ store: createSqliteStore(database.db), chat: new ConsoleChat(print), clock: systemClock, log });
+    await runConsole({
+      core,
+      input: process.stdin,
+      print,
+      interactive: process.stdin.isTTY === true,
+      statePath: config.db === ':memory:' ? undefined : `${config.db}.console.json`,
+    });
+  } finally {
+    database.close();
+  }
+}
+
+// A reader that goes away (`| head`) is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+});
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : `could not start: ${error instanceof Error ? error.message : String(error)}`;
+  process.stderr.write(`setwise: ${message}\n`);
+  process.exitCode = 1;
+});

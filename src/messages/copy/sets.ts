@@ -1,0 +1,84 @@
+import { SET_SIZE } from '../../domain/limits';
+import type { LearningSet, Membership, Person } from '../../domain/model';
+import { listOf, plural, who } from '../format';
+import type { Message } from '../model';
+
+const sizeNote = (count: number): string | undefined =>
+  count < SET_SIZE.comfortableMin || count > SET_SIZE.comfortableMax
+    ? `${plural(count, 'person', 'people')} in the set; sets work best with ${SET_SIZE.comfortableMin} to ${SET_SIZE.comfortableMax}.`
+    : undefined;
+
+export function setCreated(set: LearningSet, zoneWasGiven: boolean): Message {
+  const zone = zoneWasGiven ? set.timeZone : `${set.timeZone} (give \`tz <zone>\` when you create a set to choose another)`;
+  return {
+    tone: 'success',
+    text: `Created the action learning set ${set.name} in ${set.channelLabel}. Time zone: ${zone}. You are its facilitator. Next: add people with \`member add @name ...\`.`,
+  };
+}
+
+export function setInfo(set: LearningSet, members: readonly Membership[], viewer: Person): Message {
+  const names = (role: Membership['role']) => members.filter((m) => m.role === role).map((m) => who(m.person));
+  const facilitators = names('facilitator');
+  const others = names('member');
+  const zone =
+    viewer.timeZone && viewer.timeZone !== set.timeZone ? `${set.timeZone} (yours: ${viewer.timeZone})` : set.timeZone;
+  const note = sizeNote(members.length);
+  return {
+    text: `${set.name} in ${set.channelLabel}. Time zone: ${zone}. Facilitators: ${listOf(facilitators)}. Members: ${others.length ? listOf(others) : 'none yet'}.`,
+    blocks: [
+      { type: 'heading', text: set.name },
+      {
+        type: 'fields',
+        fields: [
+          { label: 'Channel', value: set.channelLabel },
+          { label: 'Time zone', value: zone },
+          { label: 'Facilitators', value: facilitators.join(', ') },
+          { label: 'Members', value: others.length ? others.join(', ') : 'none yet' },
+        ],
+      },
+      ...(note ? [{ type: 'context' as const, text: note }] : []),
+    ],
+  };
+}
+
+export const setRenamed = (from: string, to: string): Message => ({ tone: 'success', text: `Renamed the set from ${from} to ${to}.` });
+
+export const setClosed = (set: LearningSet): Message => ({
+  tone: 'success',
+  text: `Closed ${set.name}. Its history is kept, and ${set.channelLabel} can host a new set.`,
+});
+
+export function membersAdded(set: LearningSet, added: readonly Person[], already: readonly Person[], total: number): Message {
+  const parts = [
+    added.length ? `Added ${listOf(added.map(who))} to ${set.name}.` : `Nobody new to add to ${set.name}.`,
+    already.length ? `${listOf(already.map(who))} ${already.length === 1 ? 'was' : 'were'} already in it.` : '',
+    added.length ? sizeNote(total) ?? '' : '',
+  ];
+  return { tone: added.length ? 'success' : 'info', text: parts.filter(Boolean).join(' ') };
+}
+
+export const welcome = (set: LearningSet, by: Person): Message => ({
+  text: `${who(by)} added you to the action learning set ${set.name} (${set.channelLabel}). Type \`help\` to see what you can do.`,
+});
+
+export const memberRemoved = (set: LearningSet, person: Person, self: boolean): Message => ({
+  tone: 'success',
+  text: self ? `You have left ${set.name}.` : `Removed ${who(person)} from ${set.name}.`,
+});
+
+export const removedNotice = (set: LearningSet, by: Person): Message => ({
+  text: `${who(by)} removed you from the set ${set.name}. Thank you for the time you gave it.`,
+});
+
+export const facilitatorAdded = (set: LearningSet, person: Person): Message => ({
+  tone: 'success',
+  text: `${who(person)} is now a facilitator of ${set.name}.`,
+});
+
+export const facilitatorRemoved = (set: LearningSet, person: Person): Message => ({
+  tone: 'success',
+  text: `${who(person)} is no longer a facilitator of ${set.name}, and stays a member.`,
+});
+
+export const lastFacilitator = (set: LearningSet, person: Person): string =>
+  `${who(person)} is the only facilitator of ${set.name}: make someone else a facilitator first (\`facilitator add @name\`), or close the set.`;

@@ -1,0 +1,55 @@
+/**
+ * The platform-neutral message. Every message has a plain-text fallback; blocks,
+ * buttons and forms are rendered by each adapter (Block Kit, Adaptive Cards, text)
+ * within that platform's limits.
+ */
+export type Block =
+  | { readonly type: 'heading'; readonly text: string }
+  | { readonly type: 'paragraph'; readonly text: string }
+  | { readonly type: 'fields'; readonly fields: readonly Field[] }
+  | { readonly type: 'list'; readonly items: readonly string[] }
+  | { readonly type: 'divider' }
+  | { readonly type: 'context'; readonly text: string };
+
+export interface Field {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface Button {
+  /** Routes the click back to the core, e.g. "rsvp". */
+  readonly id: string;
+  readonly label: string;
+  readonly value: string;
+  readonly style?: 'primary' | 'danger';
+}
+
+export type FormFieldKind = 'short' | 'long' | 'select' | 'date' | 'time';
+
+export interface FormField {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: FormFieldKind;
+  readonly required: boolean;
+  readonly maxLength?: number;
+  readonly hint?: string;
+  readonly initial?: string;
+  readonly options?: readonly { readonly value: string; readonly label: string }[];
+}
+
+export interface Form {
+  readonly id: string;
+  readonly title: string;
+  readonly submitLabel: string;
+  readonly fields: readonly FormField[];
+}
+
+export type Tone = 'info' | 'success' | 'warning' | 'error';
+
+export interface Message {
+  readonly text: string;
+  readonly tone?: Tone;
+  readonly blocks?: readonly Block[];
+  readonly actions?: readonly Button[];
+  readonly form?: Form;
+}

@@ -1,0 +1,21 @@
+import type { Address } from '../domain/address';
+import type { Message } from '../messages/model';
+
+export type { Address } from '../domain/address';
+
+/** A message the platform accepted; `ref` is the adapter's handle to edit it later. */
+export interface PostedMessage {
+  readonly address: Address;
+  readonly ref: unknown;
+}
+
+/**
+ * Outbound port every adapter implements. Forms are not opened from here: a form
+ * rides on the reply to the interaction that asked for it, because Slack can only
+ * open a modal with that interaction's trigger.
+ */
+export interface ChatPort {
+  post(to: Address, message: Message): Promise<PostedMessage>;
+  update(posted: PostedMessage, message: Message): Promise<void>;
+}
+

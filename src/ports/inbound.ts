@@ -1,0 +1,55 @@
+import type { Address, Platform } from '../domain/address';
+import type { Message } from '../messages/model';
+
+/** A person as their platform describes them, before the core has stored them. */
+export interface Identity {
+  readonly userId: string;
+  readonly displayName: string;
+  /** Where to reach them privately, when the platform can. */
+  readonly dm?: Address;
+}
+
+/** The conversation a request came from. `id` is stable and opaque, for lookups. */
+export interface Where {
+  readonly kind: 'channel' | 'dm';
+  readonly id: string;
+  /** How people name it, e.g. "#leaders". */
+  readonly label: string;
+  readonly address: Address;
+}
+
+/** A person named in a command; adapters turn platform mentions into these. */
+export interface Mention {
+  readonly token: string; // as it appears in the command text, e.g. "@bob"
+  readonly identity: Identity;
+}
+
+export type Payload =
+  | { readonly type: 'command'; readonly text: string; readonly mentions: readonly Mention[] }
+  | { readonly type: 'action'; readonly actionId: string; readonly value: string }
+  | { readonly type: 'form'; readonly formId: string; readonly values: Readonly<Record<string, string>> };
+
+/** One normalised inbound event: each adapter builds these and hands them to the core. */
+export interface Incoming {
+  readonly platform: Platform;
+  readonly workspaceId: string;
+  /** The platform's id for the event, so a redelivery is handled once. */
+  readonly eventId?: string;
+  readonly actor: Identity;
+  readonly where: Where;
+  readonly payload: Payload;
+}
+
+/**
+ * What the core answers to the person who asked. `public` replies are for the
+ * whole conversation (a change the set should see); `private` ones only for the
+ * actor where the platform can (Slack's ephemeral messages).
+ */
+export interface Reply {
+  readonly visibility: 'public' | 'private';
+  readonly message: Message;
+}
+
+export interface Core {
+  handle(incoming: Incoming): Promise<Reply>;
+}

@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { start } from '../support/process';
+
+const dir = mkdtempSync(join(tmpdir(), 'setwise-e2e-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the console adapter through npm start', () => {
+  const db = join(dir, 'setwise.db');
+
+  it('creates a set that survives a restart', async () => {
+    const first = await start(':as alice\n:in #leaders\nset create Northern Lights tz Europe/London\nmember add @bob @carol\nset info\n', { SETWISE_DB: db });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('[#leaders] Setwise: Created the action learning set Northern Lights in #leaders.');
+    expect(first.stdout).toContain('[dm @bob] Setwise: @alice added you to the action learning set Northern Lights (#leaders).');
+    expect(first.stdout).toContain('[#leaders] Setwise: Northern Lights\n  Channel: #leaders\n  Time zone: Europe/London\n  Facilitators: @alice\n  Members: @bob, @carol\n');
+
+    // The console remembers who was speaking and where, so `set info` alone works again.
+    const second = await start('set info\n', { SETWISE_DB: db });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('alice in #leaders> set info\n[#leaders] Setwise: Northern Lights\n');
+    expect(second.stdout).toContain('  Members: @bob, @carol\n');
+  });
+
+  it('refuses the wrong people in one line each and keeps running', async () => {
+    const run = await start(':as bob\n:in #leaders\nmember remove @carol\n:as dave\nset info\nset info\n', { SETWISE_DB: db });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'bob in #leaders> member remove @carol\n[#leaders] Setwise: ! Only a facilitator of Northern Lights can remove members. You can leave yourself with `member remove @bob`.\n',
+    );
+    const refusal = "[#leaders] Setwise: ! You're not a member of the set in #leaders, so I can't show you anything of it. A facilitator of the set can add you.\n";
+    expect(run.stdout.split(refusal)).toHaveLength(3);
+    expect(run.stdout).not.toMatch(/Members: /);
+  });
+
+  it('answers bad input specifically and keeps running to the end of input', async () => {
+    const long = 'N'.repeat(81);
+    const run = await start(`:in #fresh\nfrobnicate\nset create X tz Mars/Base\nset create ${long}\n\n:nonsense\nset create Fine\n`, { SETWISE_DB: join(dir, 'bad.db') });
+    expect(run.code).toBe(0);
+    const replies = run.stdout.split('\n').filter((l) => l.startsWith('[') || l.startsWith('·'));
+    expect(replies).toEqual([
+      '· you are @you, in #fresh',
+      "[#fresh] Setwise: ! I don't know the command `frobnicate`. Type `help` to see every command.",
+      '[#fresh] Setwise: ! "Mars/Base" is not a time zone I know. Use an IANA name such as Europe/London or America/New_York.',
+      '[#fresh] Setwise: ! A set name can be at most 80 characters; that one has 81. Example: `set create Northern Lights tz Europe/London`',
+      '[#fresh] Setwise: ! That was an empty command. Try `help`, or `set info`.',
+      '· There is no console command :nonsense. Try :help.',
+      expect.stringMatching(/^\[#fresh\] Setwise: Created the action learning set Fine in #fresh\. Time zone: UTC/),
+    ]);
+  });
+
+  it('stops at once, with one line, on a bad environment', async () => {
+    const badDb = await start('', { SETWISE_DB: '/nonexistent/dir/x.db' });
+    expect(badDb).toMatchObject({ code: 1, stdout: '' });
+    expect(badDb.stderr).toBe('setwise: SETWISE_DB: the directory /nonexistent/dir does not exist (got "/nonexistent/dir/x.db")\n');
+    const badPort = await start('', { PORT: 'abc' });
+    expect(badPort).toMatchObject({ code: 1, stdout: '' });
+    expect(badPort.stderr).toBe('setwise: PORT: must be a whole number from 1 to 65535 (got "abc")\n');
+    const badTick = await start('', { SETWISE_TICK: '61 * * * *', SETWISE_DB: ':memory:' });
+    expect(badTick.stderr).toBe('setwise: SETWISE_TICK: not a valid cron expression (got "61 * * * *")\n');
+  });
+
+  it('prints the console help and exits cleanly on :quit', async () => {
+    const run = await start(':help\n:quit\nset info\n', { SETWISE_DB: ':memory:' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('·   :as <name>        act as that person, e.g. :as alice');
+    expect(run.stdout).not.toContain('set info\n[');
+  });
+});

@@ -1,0 +1,46 @@
+import { createCore } from '../../src/app/core';
+import { ManualClock } from '../../src/ports/clock';
+import type { Address } from '../../src/domain/address';
+import type { Identity, Mention, Reply, Where } from '../../src/ports/inbound';
+import { silentLogger } from '../../src/ports/logger';
+import { createSqliteStore } from '../../db/store';
+import { openTestDatabase } from './db';
+import { RecordingChat } from './recording-chat';
+
+export const dmOf = (name: string): Address => ({ platform: 'console', kind: 'user', ref: { user: name } });
+export const channel = (name: string): Where => ({
+  kind: 'channel',
+  id: `C-${name}`,
+  label: `#${name}`,
+  address: { platform: 'console', kind: 'channel', ref: { channel: name } },
+});
+export const person = (name: string): Identity => ({ userId: `U-${name}`, displayName: name, dm: dmOf(name) });
+const dm = (name: string): Where => ({ kind: 'dm', id: `D-${name}`, label: `dm @${name}`, address: dmOf(name) });
+
+/** The core on a real migrated in-memory database, a recording chat and a hand-moved clock. */
+export function createHarness(start = new Date('2027-01-04T09:00:00Z')) {
+  const database = openTestDatabase();
+  const store = createSqliteStore(database.db);
+  const chat = new RecordingChat();
+  const clock = new ManualClock(start);
+  const core = createCore({ store, chat, clock, log: silentLogger });
+
+  /** `name` types `text` in `place` ("#leaders" or "dm"); every @word is a mention. */
+  async function say(name: string, place: string, text: string): Promise<Reply> {
+    const mentions: Mention[] = [...text.matchAll(/@(\w+)/g)].map((m) => ({ token: m[0], identity: person(m[1]!) }));
+    return core.handle({
+      platform: 'console',
+      workspaceId: 'W1',
+      actor: person(name),
+      where: place === 'dm' ? dm(name) : channel(place.replace(/^#/, '')),
+      payload: { type: 'command', text, mentions },
+    });
+  }
+
+  /** The reply's plain text: what a person reads. */
+  const text = async (name: string, place: string, command: string) => (await say(name, place, command)).message.text;
+
+  return { database, store, chat, clock, core, say, text, close: () => database.close() };
+}
+
+export type Harness = ReturnType<typeof createHarness>;

@@ -1,0 +1,35 @@
+import type { Address } from '../../src/domain/address';
+import type { Message } from '../../src/messages/model';
+import type { ChatPort, PostedMessage } from '../../src/ports/chat';
+
+export interface Recorded {
+  readonly to: Address;
+  readonly message: Message;
+  readonly ref: number;
+}
+
+/** A ChatPort that keeps everything sent, so tests assert on what people would see. */
+export class RecordingChat implements ChatPort {
+  readonly posts: Recorded[] = [];
+  readonly updates: { readonly posted: PostedMessage; readonly message: Message }[] = [];
+  /** Set to make the next sends fail, as a platform outage would. */
+  failWith: Error | undefined;
+
+  async post(to: Address, message: Message): Promise<PostedMessage> {
+    if (this.failWith) throw this.failWith;
+    const ref = this.posts.length + 1;
+    this.posts.push({ to, message, ref });
+    return { address: to, ref };
+  }
+
+  async update(posted: PostedMessage, message: Message): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    this.updates.push({ posted, message });
+  }
+
+  /** Messages sent to one address (compared as JSON, as only the adapter reads refs). */
+  to(address: Address): Message[] {
+    const key = JSON.stringify(address);
+    return this.posts.filter((p) => JSON.stringify(p.to) === key).map((p) => p.message);
+  }
+}

@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { commandNames, grammar } from '../../src/commands/grammar';
+import { helpFor } from '../../src/commands/help';
+import { parseCommand } from '../../src/commands/parse';
+
+const parsed = (text: string) => {
+  const result = parseCommand(text);
+  if (!result.ok) throw new Error(`expected "${text}" to parse: ${result.problem.message}`);
+  return result.command;
+};
+const problem = (text: string) => {
+  const result = parseCommand(text);
+  if (result.ok) throw new Error(`expected "${text}" to be refused`);
+  return result.problem;
+};
+
+describe('the grammar', () => {
+  it.each(commandNames)('parses the example of %s as that command', (name) => {
+    expect(parsed(grammar[name].example).name).toBe(name);
+  });
+
+  it('reads every argument of the brief', () => {
+    expect(parsed('set create Northern  Lights tz europe/london')).toEqual({
+      name: 'set create',
+      args: { name: 'Northern Lights', tz: 'Europe/London' },
+    });
+    expect(
+      parsed('schedule every 4 weeks on Tue at 9:30 for 1h30m from 2027-01-05 for 6 meetings tz America/New_York'),
+    ).toEqual({
+      name: 'schedule',
+      args: { everyWeeks: 4, weekday: 2, time: '09:30', durationMinutes: 90, from: '2027-01-05', count: 6, tz: 'America/New_York' },
+    });
+    expect(parsed('meeting move 2027-03-02 to 2027-03-09').args).toEqual({ from: '2027-03-02', to: '2027-03-09', time: undefined });
+    expect(parsed('away from 2027-03-01 until 2027-03-10').args).toEqual({ person: undefined, from: '2027-03-01', until: '2027-03-10' });
+    expect(parsed('action add call Sam   about the rota by 2027-02-20').args).toEqual({ text: 'call Sam   about the rota', by: '2027-02-20' });
+    expect(parsed('checkin What is on your mind?').args).toEqual({ question: 'What is on your mind?', when: 'now' });
+    expect(parsed('RSVP Maybe').args).toEqual({ answer: 'maybe', date: undefined });
+    expect(parsed('me quiet off').args).toEqual({ hours: null });
+    expect(parsed('member add @bob @carol').args).toEqual({ people: ['@bob', '@carol'] });
+  });
+
+  it('explains malformed commands in one line with an example', () => {
+    expect(problem('schedule every 0 weeks on tuesday at 10:00').message).toBe('"every" must be a whole number from 1 to 52, not "0".');
+    expect(problem('schedule every 2 weeks on funday at 10:00').message).toBe('"funday" is not a weekday.');
+    expect(problem('schedule every 2 weeks on monday at 10:00 from 2027-02-30').message).toBe('2027-02-30 is not a real date.');
+    expect(problem('schedule every 2 weeks on monday at 10:00 from 2027-06-01 until 2027-01-01').message).toBe(
+      '"until 2027-01-01" is before "from 2027-06-01".',
+    );
+    expect(problem('schedule every 2 weeks on monday at 10:00 until 2027-06-01 for 4 meetings').message).toBe(
+      'Give "until <date>" or "for <n> meetings", not both.',
+    );
+    expect(problem('meeting add 2027-13-01 at 10:00').message).toBe('2027-13-01 is not a real date.');
+    expect(problem('meeting add 02/03/2027 at 10:00').hint).toBe('Write dates as YYYY-MM-DD, e.g. 2027-03-02.');
+    expect(problem('set info please')).toMatchObject({ message: 'I didn\'t expect "please" there.', hint: 'Example: `set info`' });
+    expect(problem('set create')).toMatchObject({ message: 'This needs a name for the set.' });
+    expect(problem('set create Café tz +01:00').message).toBe('"+01:00" is not a time zone I know.');
+    expect(problem('swap @bob @Bob').message).toBe('Name two different people to swap.');
+  });
+
+  it('suggests the command a typo meant', () => {
+    expect(problem('halp').hint).toBe('Did you mean `help`?');
+    expect(problem('membr add @bob').hint).toBe('Did you mean `member add`?');
+    expect(problem('set inof')).toMatchObject({ message: '`set inof` is not a command. `set` goes with: create, info, rename, close.', hint: 'Did you mean `set info`?' });
+    expect(problem('shedule every 4 weeks').hint).toBe('Did you mean `schedule`?');
+    expect(problem('xyzzy').hint).toBe('Type `help` to see every command.');
+  });
+
+  it('keeps free text exactly as typed, whatever it contains', () => {
+    const word = fc.stringMatching(/^[^\s]{1,12}$/).filter((w) => !/^(tz|by)$/i.test(w));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), fc.constantFrom(' ', '  ', '\t'), (words, gap) => {
+        const text = words.join(gap);
+        const command = parsed(`reflect ${text}`);
+        expect(command).toEqual({ name: 'reflect', args: { text } });
+      }),
+    );
+  });
+
+  it('round-trips any valid schedule written in the grammar', () => {
+    const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+    const dateArb = fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 52 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 15, max: 720 }),
+        dateArb,
+        (weeks, day, hour, minute, minutes, from) => {
+          const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+          const length = `${Math.floor(minutes / 60)}h${minutes % 60}m`;
+          const command = parsed(`schedule every ${weeks} weeks on ${days[day]} at ${time} for ${length} from ${from}`);
+          expect(command.args).toEqual({ everyWeeks: weeks, weekday: day + 1, time, durationMinutes: minutes, from });
+        },
+      ),
+    );
+  });
+});
+
+describe('help', () => {
+  it('lists every command, marking the ones not built yet', () => {
+    const text = helpFor(undefined).blocks!.flatMap((b) => (b.type === 'list' ? b.items : [])).join('\n');
+    for (const name of commandNames) expect(text).toContain(`\`${grammar[name].usage}\``);
+    expect(text).toContain('`schedule show` show the set\'s schedule rule (coming soon)');
+    expect(text).not.toMatch(/`set info`[^\n]*coming soon/);
+  });
+
+  it('explains one command, lists a group, and suggests for a typo', () => {
+    expect(helpFor('set create').text).toBe(
+      'set create <name> [tz <zone>]: start a set in this channel; you become its facilitator. Example: set create Northern Lights tz Europe/London',
+    );
+    expect(helpFor('member').text).toBe('member add @a [@b ...]\nmember remove @a');
+    expect(helpFor('membr').text).toBe('There is no command `membr`. Did you mean `member add`?');
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config';
+
+const refusal = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+};
+
+describe('configuration', () => {
+  it('defaults to the console on a local file', () => {
+    expect(loadConfig({})).toMatchObject({ adapter: 'console', db: './data/setwise.db', port: 3978, tick: '* * * * *', logLevel: undefined });
+  });
+
+  it('treats blank variables as unset', () => {
+    expect(loadConfig({ PORT: '', SETWISE_ADAPTER: ' ' })).toMatchObject({ adapter: 'console', port: 3978 });
+  });
+
+  it('chooses the adapter from the credentials present', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's'.repeat(32) }).adapter).toBe('slack');
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).adapter).toBe('slack');
+    expect(loadConfig({ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'pw' }).adapter).toBe('teams');
+    expect(loadConfig({ SETWISE_ADAPTER: 'teams' }).adapter).toBe('teams'); // no app id: local, unauthenticated
+  });
+
+  it('names the variable and the problem in one line', () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ PORT: 'abc' }, 'PORT: must be a whole number from 1 to 65535 (got "abc")'],
+      [{ PORT: '70000' }, 'PORT: must be a whole number from 1 to 65535 (got "70000")'],
+      [{ SETWISE_DB: '/nonexistent/dir/x.db' }, 'SETWISE_DB: the directory /nonexistent/dir does not exist (got "/nonexistent/dir/x.db")'],
+      [{ SETWISE_ADAPTER: 'irc' }, 'SETWISE_ADAPTER: must be console, slack or teams (got "irc")'],
+      [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
+      [{ SETWISE_TICK: 'every minute' }, 'SETWISE_TICK: must be a cron expression of 5 or 6 fields, e.g. "* * * * *" (got "every minute")'],
+      [{ SLACK_API_URL: 'not a url' }, 'SLACK_API_URL: must be an http(s) URL (got "not a url")'],
+      [{ SETWISE_ADAPTER: 'slack' }, 'SLACK_BOT_TOKEN: required for the Slack adapter'],
+      [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET: required for the Slack adapter in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)'],
+      [{ MicrosoftAppId: 'abc' }, 'MicrosoftAppPassword: required when MicrosoftAppId is set'],
+      [{ MicrosoftAppType: 'Personal' }, 'MicrosoftAppType: must be MultiTenant, SingleTenant or UserAssignedMSI (got "Personal")'],
+    ];
+    for (const [env, message] of cases) expect(refusal(env)).toBe(message);
+  });
+
+  it('never repeats a secret in its complaint', () => {
+    expect(refusal({ SLACK_BOT_TOKEN: 'xoxp-user-token-secret' })).toBe('SLACK_BOT_TOKEN: must be a bot token starting with xoxb-');
+    expect(refusal({ SLACK_SIGNING_SECRET: 'tiny-s3cret', SLACK_BOT_TOKEN: 'xoxb-1' })).toBe('SLACK_SIGNING_SECRET: looks too short for a Slack signing secret');
+  });
+});
