@@ -10,7 +10,7 @@ const WHO: Record<Who, string> = {
 
 const line = (name: CommandName) => {
   const s = grammar[name];
-  return `\`${s.usage}\` ${s.summary}${s.built ? '' : ' (coming soon)'}`;
+  return `\`${s.usage}\` — ${s.summary}${s.built ? '' : ' (coming soon)'}`;
 };
 
 /** `help`: every command, grouped by what it is for. */
