@@ -36,6 +36,12 @@ function memberList(a: Args): string[] {
   return people;
 }
 
+function actionNumber(a: Args): { number: number } {
+  const n = check(wholeNumber('The action number', 1, 9999), a.word('the action number from `actions`'));
+  a.end();
+  return { number: n };
+}
+
 function onePerson(a: Args): { person: string } {
   const p = person(a.word('a person, named with @'));
   a.end();
@@ -242,8 +248,8 @@ export const grammar = {
       return { text: text('an action', 500, a), by: by === undefined ? undefined : date(by) };
     },
   }),
-  'action done': spec({ usage: 'action done <n>', summary: 'mark your action number <n> done', example: 'action done 2', area: 'Challenges and actions', who: 'members', built: false, parse: (a) => { const n = check(wholeNumber('The action number', 1, 9999), a.word('the action number from `actions`')); a.end(); return { number: n }; } }),
-  'action drop': spec({ usage: 'action drop <n>', summary: 'drop your action number <n>', example: 'action drop 2', area: 'Challenges and actions', who: 'members', built: false, parse: (a) => { const n = check(wholeNumber('The action number', 1, 9999), a.word('the action number from `actions`')); a.end(); return { number: n }; } }),
+  'action done': spec({ usage: 'action done <n>', summary: 'mark your action number <n> done', example: 'action done 2', area: 'Challenges and actions', who: 'members', built: false, parse: actionNumber }),
+  'action drop': spec({ usage: 'action drop <n>', summary: 'drop your action number <n>', example: 'action drop 2', area: 'Challenges and actions', who: 'members', built: false, parse: actionNumber }),
   actions: spec({ usage: 'actions [@a]', summary: "list your open actions, or a set member's", example: 'actions', area: 'Challenges and actions', who: 'members', built: false, parse: (a) => { const p = a.optionalWord(); a.end(); return { person: p === undefined ? undefined : person(p) }; } }),
 
   checkin: spec({

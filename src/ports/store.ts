@@ -1,15 +1,8 @@
-import type { Address, Platform } from '../domain/address';
+import type { Platform } from '../domain/address';
 import type { LearningSet, Membership, Person, Role, Workspace } from '../domain/model';
 import type { Identity } from './inbound';
 
-export interface NewSet {
-  readonly workspaceId: number;
-  readonly name: string;
-  readonly channelId: string;
-  readonly channelLabel: string;
-  readonly channel: Address;
-  readonly timeZone: string;
-}
+export type NewSet = Pick<LearningSet, 'workspaceId' | 'name' | 'channelId' | 'channelLabel' | 'channel' | 'timeZone'>;
 
 export type CreateSetResult =
   | { readonly ok: true; readonly set: LearningSet }
