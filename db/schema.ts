@@ -134,6 +134,8 @@ export const meetings = sqliteTable(
     /** The wall time asked for, when it fell in a DST gap and was moved forward. */
     requestedLocalTime: text('requested_local_time'),
     movedFromDate: text('moved_from_date'),
+    /** Bumped on every change, so calendar apps replace their copy of the event (RFC 5545 SEQUENCE). */
+    sequence: integer('sequence').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull(),
   },

@@ -3,11 +3,13 @@
  * core together. Start-up problems end the process with one line on stderr.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { validate as isCronExpression } from 'node-cron';
 import pino from 'pino';
 import { runConsole } from '../adapters/console/run';
 import { ConsoleChat } from '../adapters/console/chat';
+import { ConsolePrinter } from '../adapters/console/printer';
 import { openDatabase, type SetwiseDatabase } from '../db/client';
 import { createSqliteStore } from '../db/store';
 import { createCore } from './app/core';
@@ -46,12 +48,14 @@ async function main(): Promise<void> {
   );
   const database = open(config.db);
   try {
-    const print = (text: string) => void process.stdout.write(`${text}\n`);
-    const core = createCore({ store: createSqliteStore(database.db), chat: new ConsoleChat(print), clock: systemClock, log });
+    // Files the bot hands over (calendars, exports) go beside the database.
+    const filesDir = config.db === ':memory:' ? join(tmpdir(), 'setwise-files') : join(dirname(resolve(config.db)), 'files');
+    const printer = new ConsolePrinter((text) => void process.stdout.write(`${text}\n`), filesDir);
+    const core = createCore({ store: createSqliteStore(database.db), chat: new ConsoleChat(printer), clock: systemClock, log });
     await runConsole({
       core,
       input: process.stdin,
-      print,
+      printer,
       interactive: process.stdin.isTTY === true,
       statePath: config.db === ':memory:' ? undefined : `${config.db}.console.json`,
     });

@@ -1,12 +1,13 @@
 import { createInterface } from 'node:readline';
 import type { Core } from '../../src/ports/inbound';
+import type { ConsolePrinter } from './printer';
 import { ConsoleSession } from './session';
 import { stateFile } from './state';
 
 export interface ConsoleOptions {
   readonly core: Core;
   readonly input: NodeJS.ReadableStream;
-  readonly print: (text: string) => void;
+  readonly printer: ConsolePrinter;
   /** Interactive with a prompt on a terminal; otherwise scripted: echo each line, exit at end of input. */
   readonly interactive: boolean;
   /** Where to remember who was speaking and where between runs; none for a throwaway chat. */
@@ -18,9 +19,10 @@ export interface ConsoleOptions {
  * time, in order, so a piped script behaves exactly like typing.
  */
 export async function runConsole(options: ConsoleOptions): Promise<void> {
-  const { core, input, print, interactive } = options;
+  const { core, input, printer, interactive } = options;
+  const { print } = printer;
   const state = stateFile(options.statePath);
-  const session = new ConsoleSession(core, print, state.load(), state.save);
+  const session = new ConsoleSession(core, printer, state.load(), state.save);
   const rl = createInterface({ input, output: interactive ? process.stdout : undefined, terminal: interactive });
   const prompt = () => {
     if (!interactive) return;

@@ -1,6 +1,6 @@
 import type { Core, Identity, Where } from '../../src/ports/inbound';
 import { CONSOLE_WORKSPACE, channelWhere, consolePerson, dmWhere, isValidName, mentionsIn } from './identity';
-import { formatDelivery } from './render';
+import type { ConsolePrinter } from './printer';
 import { DEFAULT_STATE, type ConsoleState } from './state';
 
 export const CONSOLE_HELP = [
@@ -23,7 +23,7 @@ export class ConsoleSession {
 
   constructor(
     private readonly core: Core,
-    private readonly print: (text: string) => void,
+    private readonly printer: ConsolePrinter,
     start: ConsoleState = DEFAULT_STATE,
     private readonly onChange: (state: ConsoleState) => void = () => {},
   ) {
@@ -47,7 +47,7 @@ export class ConsoleSession {
       where: this.where,
       payload: { type: 'command', text, mentions: mentionsIn(text) },
     });
-    this.print(formatDelivery(this.where.label, reply.message));
+    this.printer.deliver(this.where.label, reply.message);
     return true;
   }
 
@@ -85,7 +85,7 @@ export class ConsoleSession {
   }
 
   private note(text: string): true {
-    this.print(text.split('\n').map((l) => `· ${l}`).join('\n'));
+    this.printer.print(text.split('\n').map((l) => `· ${l}`).join('\n'));
     return true;
   }
 }

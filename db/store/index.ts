@@ -1,5 +1,6 @@
 import type { Store } from '../../src/ports/store';
 import type { Db } from '../client';
+import { meetingRepo } from './meetings';
 import { membershipRepo } from './memberships';
 import { personRepo } from './people';
 import { setRepo } from './sets';
@@ -12,5 +13,6 @@ export function createSqliteStore(db: Db): Store {
     people: personRepo(db),
     sets: setRepo(db),
     memberships: membershipRepo(db),
+    meetings: meetingRepo(db),
   };
 }

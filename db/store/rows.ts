@@ -1,5 +1,6 @@
+import type { Meeting, StoredRule } from '../../src/domain/meetings';
 import type { LearningSet, Membership, Person } from '../../src/domain/model';
-import type { memberships, people, sets } from '../schema';
+import type { meetings, memberships, people, scheduleRules, sets } from '../schema';
 
 type PersonRow = typeof people.$inferSelect;
 type SetRow = typeof sets.$inferSelect;
@@ -35,4 +36,34 @@ export const toMembership = (m: MembershipRow, p: PersonRow): Membership => ({
   role: m.role,
   presenting: m.presenting,
   joinedAt: m.joinedAt,
+});
+
+export const toMeeting = (r: typeof meetings.$inferSelect): Meeting => ({
+  id: r.id,
+  setId: r.setId,
+  ruleId: r.ruleId,
+  localDate: r.localDate,
+  localTime: r.localTime,
+  zone: r.timeZone,
+  startsAt: r.startsAt,
+  endsAt: r.endsAt,
+  status: r.status,
+  origin: r.origin,
+  requestedLocalTime: r.requestedLocalTime,
+  movedFromDate: r.movedFromDate,
+  sequence: r.sequence,
+  updatedAt: r.updatedAt,
+});
+
+export const toRule = (r: typeof scheduleRules.$inferSelect): StoredRule => ({
+  id: r.id,
+  everyWeeks: r.intervalWeeks,
+  weekday: r.weekday,
+  localTime: r.localTime,
+  durationMinutes: r.durationMinutes,
+  from: r.fromDate,
+  until: r.untilDate,
+  count: r.count,
+  zone: r.timeZone,
+  createdAt: r.createdAt,
 });

@@ -1,9 +1,12 @@
 import { helpFor } from '../commands/help';
 import type { Command, CommandName, CommandOf } from '../commands/grammar';
 import type { Reply } from '../ports/inbound';
+import { calendar } from './calendar';
 import { privateReply, type Deps, type Turn } from './context';
 import { setMyZone } from './me';
+import { addMeeting, cancelMeeting, listMeetings, moveMeeting } from './meetings';
 import { addFacilitator, addMembers, removeFacilitator, removeMember } from './members';
+import { setSchedule, showSchedule } from './schedule';
 import { closeSet, createSet, renameSet, showSet } from './sets';
 
 type Handler<K extends CommandName> = (deps: Deps, turn: Turn, args: CommandOf<K>['args']) => Promise<Reply>;
@@ -19,6 +22,13 @@ const handlers: { [K in CommandName]?: Handler<K> } = {
   'member remove': removeMember,
   'facilitator add': addFacilitator,
   'facilitator remove': removeFacilitator,
+  schedule: setSchedule,
+  'schedule show': showSchedule,
+  meetings: listMeetings,
+  'meeting cancel': cancelMeeting,
+  'meeting move': moveMeeting,
+  'meeting add': addMeeting,
+  calendar,
   'me tz': setMyZone,
 };
 

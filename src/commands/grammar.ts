@@ -144,19 +144,19 @@ export const grammar = {
     example: 'schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 until 2027-06-30',
     area: 'Meetings',
     who: 'facilitators',
-    built: false,
+    built: true,
     parse: parseSchedule,
   }),
-  'schedule show': spec({ usage: 'schedule show', summary: "show the set's schedule rule", example: 'schedule show', area: 'Meetings', who: 'members', built: false, parse: none }),
-  meetings: spec({ usage: 'meetings', summary: 'list upcoming meetings in your time zone', example: 'meetings', area: 'Meetings', who: 'members', built: false, parse: none }),
-  'meeting cancel': spec({ usage: 'meeting cancel <date>', summary: 'cancel one meeting', example: 'meeting cancel 2027-03-02', area: 'Meetings', who: 'facilitators', built: false, parse: (a) => { const d = date(a.word('the date of the meeting')); a.end(); return { date: d }; } }),
+  'schedule show': spec({ usage: 'schedule show', summary: "show the set's schedule rule", example: 'schedule show', area: 'Meetings', who: 'members', built: true, parse: none }),
+  meetings: spec({ usage: 'meetings', summary: 'list upcoming meetings in your time zone', example: 'meetings', area: 'Meetings', who: 'members', built: true, parse: none }),
+  'meeting cancel': spec({ usage: 'meeting cancel <date>', summary: 'cancel one meeting', example: 'meeting cancel 2027-03-02', area: 'Meetings', who: 'facilitators', built: true, parse: (a) => { const d = date(a.word('the date of the meeting')); a.end(); return { date: d }; } }),
   'meeting move': spec({
     usage: 'meeting move <date> to <date> [at <HH:MM>]',
     summary: 'move one meeting to another day or time',
     example: 'meeting move 2027-03-02 to 2027-03-09 at 14:00',
     area: 'Meetings',
     who: 'facilitators',
-    built: false,
+    built: true,
     parse: (a) => {
       const from = date(a.word('the date of the meeting to move'));
       a.expect('to', 'the date of the meeting');
@@ -172,7 +172,7 @@ export const grammar = {
     example: 'meeting add 2027-04-20 at 10:00',
     area: 'Meetings',
     who: 'facilitators',
-    built: false,
+    built: true,
     parse: (a) => {
       const d = date(a.word('the date of the meeting'));
       a.expect('at', 'the date');
@@ -181,7 +181,7 @@ export const grammar = {
       return { date: d, time };
     },
   }),
-  calendar: spec({ usage: 'calendar', summary: "the set's meetings as an .ics calendar file", example: 'calendar', area: 'Meetings', who: 'members', built: false, parse: none }),
+  calendar: spec({ usage: 'calendar', summary: "the set's meetings as an .ics calendar file", example: 'calendar', area: 'Meetings', who: 'members', built: true, parse: none }),
   rsvp: spec({
     usage: 'rsvp yes|no|maybe [<date>]',
     summary: 'say whether you will come to the next meeting (or the one on <date>)',

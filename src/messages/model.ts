@@ -46,10 +46,18 @@ export interface Form {
 
 export type Tone = 'info' | 'success' | 'warning' | 'error';
 
+/** A file that goes with a message (a calendar, an export); adapters upload or save it. */
+export interface Attachment {
+  readonly name: string;
+  readonly mediaType: string;
+  readonly content: string;
+}
+
 export interface Message {
   readonly text: string;
   readonly tone?: Tone;
   readonly blocks?: readonly Block[];
   readonly actions?: readonly Button[];
   readonly form?: Form;
+  readonly file?: Attachment;
 }

@@ -1,4 +1,6 @@
 import type { Platform } from '../domain/address';
+import type { Meeting, StoredRule } from '../domain/meetings';
+import type { Occurrence, ScheduleRule } from '../domain/recurrence';
 import type { LearningSet, Membership, Person, Role, Workspace } from '../domain/model';
 import type { Identity } from './inbound';
 
@@ -43,6 +45,35 @@ export interface MembershipRepo {
   setRole(setId: number, personId: number, role: Role): Promise<RoleResult>;
 }
 
+export interface ReplanResult {
+  readonly rule: StoredRule;
+  /** The set's meetings after the change, in order. */
+  readonly meetings: readonly Meeting[];
+  readonly created: number;
+  readonly updated: number;
+  readonly removed: number;
+  /** Meetings the new rule left alone: held, cancelled, moved or added ones. */
+  readonly kept: number;
+}
+
+export type ClashResult<T> = { readonly ok: true; readonly meeting: T } | { readonly ok: false; readonly clash: Meeting };
+
+export interface MeetingRepo {
+  activeRule(setId: number): Promise<StoredRule | undefined>;
+  /**
+   * Atomic: supersedes the set's rule, re-plans its future rule-made meetings
+   * (see `replan` in the domain) and records the programme's dates and zone.
+   */
+  replaceRule(setId: number, rule: ScheduleRule, planned: readonly Occurrence[], createdBy: number, now: Date): Promise<ReplanResult>;
+  /** Every meeting of the set, in time order. */
+  list(setId: number): Promise<Meeting[]>;
+  /** Atomic: refuses when another scheduled meeting is on the same local date. */
+  add(setId: number, occurrence: Occurrence, now: Date): Promise<ClashResult<Meeting>>;
+  /** Atomic: moves a meeting, remembering the date it was first planned on. */
+  move(meetingId: number, to: Occurrence, now: Date): Promise<ClashResult<Meeting>>;
+  cancel(meetingId: number, now: Date): Promise<Meeting>;
+}
+
 /**
  * Repositories the core needs. Anything that must be atomic is one method here,
  * done synchronously inside the implementation: the core never holds a transaction.
@@ -52,4 +83,5 @@ export interface Store {
   readonly people: PersonRepo;
   readonly sets: SetRepo;
   readonly memberships: MembershipRepo;
+  readonly meetings: MeetingRepo;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,22 @@ describe('the console adapter through npm start', () => {
     expect(badPort.stderr).toBe('setwise: PORT: must be a whole number from 1 to 65535 (got "abc")\n');
     const badTick = await start('', { SETWISE_TICK: '61 * * * *', SETWISE_DB: ':memory:' });
     expect(badTick.stderr).toBe('setwise: SETWISE_TICK: not a valid cron expression (got "61 * * * *")\n');
+  });
+
+  it('writes the calendar to a file beside the database and prints its path', async () => {
+    // The console runs on the real clock: plan next year's programme so this stays true.
+    const year = new Date().getUTCFullYear() + 1;
+    const run = await start(
+      `:as alice\n:in #leaders\nschedule every 4 weeks on tuesday at 10:00 for 3h from ${year}-01-01 until ${year}-06-30 tz Europe/London\ncalendar\n`,
+      { SETWISE_DB: db },
+    );
+    expect(run.code).toBe(0);
+    const planned = /Northern Lights meets every 4 weeks on Tuesday at 10:00 Europe\/London, 3h: (\d+) meetings planned\./.exec(run.stdout);
+    expect(Number(planned?.[1])).toBeGreaterThanOrEqual(6);
+    const path = /File: (\S+)/.exec(run.stdout)?.[1];
+    expect(path).toBe(join(dir, 'files', 'northern-lights.ics'));
+    expect(existsSync(path!)).toBe(true);
+    expect(readFileSync(path!, 'utf8').match(/BEGIN:VEVENT/g)).toHaveLength(Number(planned?.[1]));
   });
 
   it('prints the console help and exits cleanly on :quit', async () => {

@@ -1,0 +1,168 @@
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { replan, type Meeting } from '../../src/domain/meetings';
+import type { Occurrence } from '../../src/domain/recurrence';
+import type { MeetingRepo } from '../../src/ports/store';
+import type { Db } from '../client';
+import { meetings, presenterSlots, rsvps, scheduleRules, sets } from '../schema';
+import { toMeeting, toRule } from './rows';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Reader = Pick<Db, 'select'>;
+
+const listOf = (tx: Reader, setId: number) =>
+  tx.select().from(meetings).where(eq(meetings.setId, setId)).orderBy(asc(meetings.startsAt), asc(meetings.id)).all().map(toMeeting);
+
+/** The columns an occurrence sets on a meeting row. */
+const timing = (o: Occurrence) => ({
+  localDate: o.localDate,
+  localTime: o.localTime,
+  timeZone: o.zone,
+  startsAt: o.instant,
+  endsAt: o.ends,
+  requestedLocalTime: o.shiftedFrom ?? null,
+});
+
+/** Another scheduled meeting of the set on that local date, if any. */
+const clashOn = (tx: Reader, setId: number, localDate: string, except?: number) =>
+  tx
+    .select()
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.setId, setId),
+        eq(meetings.localDate, localDate),
+        eq(meetings.status, 'scheduled'),
+        except === undefined ? undefined : ne(meetings.id, except),
+      ),
+    )
+    .get();
+
+const getMeeting = (tx: Reader, id: number): Meeting => {
+  const row = tx.select().from(meetings).where(eq(meetings.id, id)).get();
+  if (!row) throw new Error(`meeting ${id} not found`);
+  return toMeeting(row);
+};
+
+function removeMeetings(tx: Tx, ids: readonly number[]): void {
+  if (ids.length === 0) return;
+  // Only never-held future meetings are removed; what hangs off them goes too.
+  tx.delete(rsvps).where(inArray(rsvps.meetingId, [...ids])).run();
+  tx.delete(presenterSlots).where(inArray(presenterSlots.meetingId, [...ids])).run();
+  tx.delete(meetings).where(inArray(meetings.id, [...ids])).run();
+}
+
+export function meetingRepo(db: Db): MeetingRepo {
+  return {
+    async activeRule(setId) {
+      const row = db
+        .select()
+        .from(scheduleRules)
+        .where(and(eq(scheduleRules.setId, setId), isNull(scheduleRules.supersededAt)))
+        .get();
+      return row && toRule(row);
+    },
+
+    async replaceRule(setId, rule, planned, createdBy, now) {
+      return db.transaction(
+        (tx) => {
+          tx.update(scheduleRules)
+            .set({ supersededAt: now })
+            .where(and(eq(scheduleRules.setId, setId), isNull(scheduleRules.supersededAt)))
+            .run();
+          const ruleRow = tx
+            .insert(scheduleRules)
+            .values({
+              setId,
+              intervalWeeks: rule.everyWeeks,
+              weekday: rule.weekday,
+              localTime: rule.localTime,
+              durationMinutes: rule.durationMinutes,
+              fromDate: rule.from,
+              untilDate: rule.until,
+              count: rule.count,
+              timeZone: rule.zone,
+              createdBy,
+              createdAt: now,
+            })
+            .returning()
+            .get();
+          const plan = replan(listOf(tx, setId), planned, now);
+          for (const { id, occurrence } of plan.update) {
+            tx.update(meetings)
+              .set({ ...timing(occurrence), ruleId: ruleRow.id, updatedAt: now, sequence: sql`${meetings.sequence} + 1` })
+              .where(eq(meetings.id, id))
+              .run();
+          }
+          for (const occurrence of plan.insert) {
+            tx.insert(meetings)
+              .values({ setId, ruleId: ruleRow.id, ...timing(occurrence), origin: 'rule', createdAt: now, updatedAt: now })
+              .run();
+          }
+          removeMeetings(tx, plan.remove);
+          const after = listOf(tx, setId);
+          // The rule's zone is the set's: where its members meet.
+          tx.update(sets).set({ timeZone: rule.zone, updatedAt: now }).where(eq(sets.id, setId)).run();
+          return {
+            rule: toRule(ruleRow),
+            meetings: after,
+            created: plan.insert.length,
+            updated: plan.update.length,
+            removed: plan.remove.length,
+            kept: plan.kept.length,
+          };
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    async list(setId) {
+      return listOf(db, setId);
+    },
+
+    async add(setId, occurrence, now) {
+      return db.transaction(
+        (tx) => {
+          const clash = clashOn(tx, setId, occurrence.localDate);
+          if (clash) return { ok: false as const, clash: toMeeting(clash) };
+          const row = tx
+            .insert(meetings)
+            .values({ setId, ruleId: null, ...timing(occurrence), origin: 'added', createdAt: now, updatedAt: now })
+            .returning()
+            .get();
+          return { ok: true as const, meeting: toMeeting(row) };
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    async move(meetingId, to, now) {
+      return db.transaction(
+        (tx) => {
+          const current = getMeeting(tx, meetingId);
+          const clash = clashOn(tx, current.setId, to.localDate, meetingId);
+          if (clash) return { ok: false as const, clash: toMeeting(clash) };
+          tx.update(meetings)
+            .set({
+              ...timing(to),
+              origin: current.origin === 'added' ? 'added' : 'moved',
+              movedFromDate: current.movedFromDate ?? (to.localDate === current.localDate ? null : current.localDate),
+              sequence: current.sequence + 1,
+              updatedAt: now,
+            })
+            .where(eq(meetings.id, meetingId))
+            .run();
+          return { ok: true as const, meeting: getMeeting(tx, meetingId) };
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    async cancel(meetingId, now) {
+      db.update(meetings)
+        .set({ status: 'cancelled', updatedAt: now, sequence: sql`${meetings.sequence} + 1` })
+        .where(eq(meetings.id, meetingId))
+        .run();
+      return getMeeting(db, meetingId);
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { DateTime } from 'luxon';
+import type { CommandOf } from '../commands/grammar';
+import { SetwiseError } from '../domain/errors';
+import { programmeEnd } from '../domain/meetings';
+import { DEFAULT_DURATION_MINUTES, lastDate, occurrences, type ScheduleRule } from '../domain/recurrence';
+import * as copy from '../messages/copy/meetings';
+import { dayLabel } from '../messages/when';
+import type { Reply } from '../ports/inbound';
+import { facilitatorView, memberView } from './access';
+import { privateReply, publicReply, type Deps, type Turn } from './context';
+
+/** The zone a person reads times in: their own choice, else the set's. */
+export const viewerZone = (turn: Turn, setZone: string): string => turn.actor.timeZone ?? setZone;
+
+/** Sets the set's recurring meetings; future meetings of the old rule are re-planned (facilitators). */
+export async function setSchedule(deps: Deps, turn: Turn, args: CommandOf<'schedule'>['args']): Promise<Reply> {
+  const { set } = await facilitatorView(deps, turn, 'change the schedule');
+  const now = deps.clock.now();
+  const zone = args.tz ?? set.timeZone;
+  const previous = await deps.store.meetings.activeRule(set.id);
+  const rule: ScheduleRule = {
+    everyWeeks: args.everyWeeks,
+    weekday: args.weekday,
+    localTime: args.time,
+    durationMinutes: args.durationMinutes ?? previous?.durationMinutes ?? DEFAULT_DURATION_MINUTES,
+    from: args.from ?? DateTime.fromJSDate(now, { zone }).toISODate()!,
+    until: args.until ?? null,
+    count: args.count ?? null,
+    zone,
+  };
+  const planned = occurrences(rule);
+  if (!planned.some((o) => o.instant.getTime() > now.getTime())) {
+    throw new SetwiseError('invalid', `That rule gives no meetings still to come between ${dayLabel(rule.from)} and ${dayLabel(lastDate(rule))}.`);
+  }
+  const result = await deps.store.meetings.replaceRule(set.id, rule, planned, turn.actor.id, now);
+  const upcoming = result.meetings.filter((m) => m.status === 'scheduled' && m.startsAt.getTime() > now.getTime());
+  deps.log.info({ setId: set.id, created: result.created, updated: result.updated, removed: result.removed }, 'schedule set');
+  return publicReply(
+    copy.scheduled({
+      set: { ...set, timeZone: zone },
+      rule: result.rule,
+      upcoming,
+      kept: result.kept,
+      zoneChanged: zone !== set.timeZone,
+      end: programmeEnd(result.rule, result.meetings),
+    }),
+  );
+}
+
+/** Shows the set's rule, its next meeting and when the programme ends. */
+export async function showSchedule(deps: Deps, turn: Turn): Promise<Reply> {
+  const { set } = await memberView(deps, turn);
+  const now = deps.clock.now().getTime();
+  const rule = await deps.store.meetings.activeRule(set.id);
+  const meetings = await deps.store.meetings.list(set.id);
+  const next = meetings.find((m) => m.status === 'scheduled' && m.startsAt.getTime() > now);
+  return privateReply(copy.scheduleShown(set, rule, next, programmeEnd(rule, meetings), viewerZone(turn, set.timeZone)));
+}

@@ -1,0 +1,80 @@
+import type { Occurrence, ScheduleRule } from './recurrence';
+
+export type MeetingStatus = 'scheduled' | 'cancelled' | 'held';
+export type MeetingOrigin = 'rule' | 'added' | 'moved';
+
+/** One meeting of a set: the instant, and the local wall time and zone it was set in. */
+export interface Meeting {
+  readonly id: number;
+  readonly setId: number;
+  readonly ruleId: number | null;
+  readonly localDate: string;
+  readonly localTime: string;
+  readonly zone: string;
+  readonly startsAt: Date;
+  readonly endsAt: Date;
+  readonly status: MeetingStatus;
+  readonly origin: MeetingOrigin;
+  /** The wall time asked for when it fell in a DST gap. */
+  readonly requestedLocalTime: string | null;
+  /** The date a moved meeting was first planned on. */
+  readonly movedFromDate: string | null;
+  readonly sequence: number;
+  readonly updatedAt: Date;
+}
+
+export interface StoredRule extends ScheduleRule {
+  readonly id: number;
+  readonly createdAt: Date;
+}
+
+/** A meeting that has ended and was not cancelled counts as held. */
+export const statusAt = (m: Meeting, now: Date): MeetingStatus =>
+  m.status === 'scheduled' && m.endsAt.getTime() <= now.getTime() ? 'held' : m.status;
+
+/**
+ * What a new rule does to a set's meetings. Only future meetings the old rule made
+ * are replaced; held, cancelled, moved and added ones are history or a facilitator's
+ * decision, and stay. A new occurrence on a date such a meeting holds (or was moved
+ * from) is left out, so a moved meeting does not come back. A replaced meeting on
+ * the same date keeps its id, so RSVPs and calendar entries follow it.
+ */
+export interface Replan {
+  readonly update: readonly { readonly id: number; readonly occurrence: Occurrence }[];
+  readonly insert: readonly Occurrence[];
+  readonly remove: readonly number[];
+  readonly kept: readonly Meeting[];
+}
+
+export function replan(existing: readonly Meeting[], planned: readonly Occurrence[], now: Date): Replan {
+  const replaceable = (m: Meeting) => m.status === 'scheduled' && m.origin === 'rule' && m.startsAt.getTime() > now.getTime();
+  const kept = existing.filter((m) => !replaceable(m));
+  const taken = new Set(kept.flatMap((m) => (m.movedFromDate ? [m.localDate, m.movedFromDate] : [m.localDate])));
+  const reusable = new Map(existing.filter(replaceable).map((m) => [m.localDate, m]));
+  const update: { id: number; occurrence: Occurrence }[] = [];
+  const insert: Occurrence[] = [];
+  for (const occurrence of planned) {
+    if (occurrence.instant.getTime() <= now.getTime() || taken.has(occurrence.localDate)) continue;
+    const same = reusable.get(occurrence.localDate);
+    if (same) {
+      update.push({ id: same.id, occurrence });
+      reusable.delete(occurrence.localDate);
+    } else {
+      insert.push(occurrence);
+    }
+  }
+  return { update, insert, remove: [...reusable.values()].map((m) => m.id), kept };
+}
+
+export type ProgrammeEnd =
+  | { readonly kind: 'until'; readonly date: string } // the rule's end date
+  | { readonly kind: 'last'; readonly date: string } // a fixed number of meetings
+  | { readonly kind: 'horizon'; readonly date: string }; // no end given: planned a year ahead
+
+/** When the programme ends, derived from the rule and the meetings it has. */
+export function programmeEnd(rule: ScheduleRule | undefined, meetings: readonly Meeting[]): ProgrammeEnd | undefined {
+  if (rule?.until) return { kind: 'until', date: rule.until };
+  const last = meetings.filter((m) => m.status !== 'cancelled').at(-1);
+  if (!rule || !last) return undefined;
+  return { kind: rule.count ? 'last' : 'horizon', date: last.localDate };
+}

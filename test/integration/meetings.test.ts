@@ -1,0 +1,195 @@
+import ICAL from 'ical.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../support/harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = createHarness(new Date('2026-12-01T12:00:00Z'));
+  await h.say('alice', '#leaders', 'set create Northern Lights tz Europe/London');
+  await h.say('alice', '#leaders', 'member add @bob @carol');
+});
+afterEach(() => h.close());
+
+const LONDON = 'schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 until 2027-06-30 tz Europe/London';
+
+const meetingRows = async () =>
+  (await h.store.meetings.list(1)).map((m) => `${m.localDate} ${m.localTime} ${m.status}${m.origin === 'rule' ? '' : ` ${m.origin}`}`);
+
+/** Parses an .ics text with a real iCalendar parser. */
+function parseCalendar(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  return calendar.getAllSubcomponents('vevent').map((v) => {
+    const event = new ICAL.Event(v);
+    return {
+      uid: event.uid,
+      start: event.startDate.toJSDate().toISOString(),
+      end: event.endDate.toJSDate().toISOString(),
+      status: String(v.getFirstPropertyValue('status')),
+      sequence: event.sequence,
+    };
+  });
+}
+
+describe('scheduling a set', () => {
+  it('plans the seven London Tuesdays, at 09:00 UTC once summer time starts', async () => {
+    const reply = await h.say('alice', '#leaders', LONDON);
+    expect(reply.visibility).toBe('public');
+    expect(reply.message.text.split('\n')[0]).toBe('Northern Lights meets every 4 weeks on Tuesday at 10:00 Europe/London, 3h: 7 meetings planned.');
+    const meetings = await h.store.meetings.list(1);
+    expect(meetings.map((m) => [m.localDate, m.localTime, m.startsAt.toISOString()])).toEqual([
+      ['2027-01-05', '10:00', '2027-01-05T10:00:00.000Z'],
+      ['2027-02-02', '10:00', '2027-02-02T10:00:00.000Z'],
+      ['2027-03-02', '10:00', '2027-03-02T10:00:00.000Z'],
+      ['2027-03-30', '10:00', '2027-03-30T09:00:00.000Z'],
+      ['2027-04-27', '10:00', '2027-04-27T09:00:00.000Z'],
+      ['2027-05-25', '10:00', '2027-05-25T09:00:00.000Z'],
+      ['2027-06-22', '10:00', '2027-06-22T09:00:00.000Z'],
+    ]);
+    expect(meetings.every((m) => m.zone === 'Europe/London' && m.endsAt.getTime() - m.startsAt.getTime() === 3 * 3600_000)).toBe(true);
+    expect(reply.message.text).toContain('The programme ends on Wed 30 Jun 2027.');
+  });
+
+  it('says when a meeting time falls in a clock change, and moves it forward', async () => {
+    await h.say('alice', '#leaders', 'set close');
+    await h.say('alice', '#ny', 'set create Manhattan tz America/New_York');
+    const text = await h.text('alice', '#ny', 'schedule every 1 week on sunday at 02:30 for 90m from 2027-03-07 for 3 meetings');
+    expect(text).toContain('02:30 does not exist on Sun 14 Mar 2027 in America/New_York (the clocks go forward), so that meeting starts at 03:00, the first valid time.');
+    const rows = (await h.store.meetings.list(2)).map((m) => `${m.localDate} ${m.localTime} ${m.requestedLocalTime ?? ''}`.trim());
+    expect(rows).toEqual(['2027-03-07 02:30', '2027-03-14 03:00 02:30', '2027-03-21 02:30']);
+  });
+
+  it('shows each person times in their own zone, with the set\'s alongside', async () => {
+    await h.say('alice', '#leaders', LONDON);
+    await h.say('bob', 'dm', 'me tz America/New_York');
+    await h.say('carol', 'dm', 'me tz Asia/Kolkata');
+    const bob = await h.text('bob', '#leaders', 'meetings');
+    expect(bob).toContain('- Tue 5 Jan 2027, 05:00–08:00 America/New_York (10:00 Europe/London)');
+    expect(bob).toContain('- Tue 30 Mar 2027, 05:00–08:00 America/New_York (10:00 Europe/London)');
+    expect(bob).toContain('The programme ends on Wed 30 Jun 2027.');
+    expect(await h.text('carol', '#leaders', 'meetings')).toContain('- Tue 5 Jan 2027, 15:30–18:30 Asia/Kolkata (10:00 Europe/London)');
+    expect(await h.text('alice', '#leaders', 'meetings')).toContain('- Tue 5 Jan 2027, 10:00–13:00 Europe/London\n');
+    expect(await h.text('bob', '#leaders', 'schedule show')).toBe(
+      'Northern Lights meets every 4 weeks on Tuesday at 10:00 Europe/London, 3h, from Tue 5 Jan 2027. Next: Tue 5 Jan 2027, 05:00–08:00 America/New_York (10:00 Europe/London). The programme ends on Wed 30 Jun 2027.',
+    );
+  });
+
+  it('counts held meetings and drops them from the upcoming list as time passes', async () => {
+    await h.say('alice', '#leaders', LONDON);
+    h.clock.set(new Date('2027-02-10T00:00:00Z'));
+    const text = await h.text('bob', '#leaders', 'meetings');
+    expect(text).not.toContain('5 Jan');
+    expect(text).toContain('- Tue 2 Mar 2027');
+    expect(text).toContain('2 meetings held so far.');
+  });
+});
+
+describe('changing meetings', () => {
+  beforeEach(async () => {
+    await h.say('alice', '#leaders', LONDON);
+  });
+
+  it('moves, cancels and adds meetings, then keeps that history when the rule changes', async () => {
+    expect(await h.text('alice', '#leaders', 'meeting move 2027-02-02 to 2027-02-09 at 14:00')).toBe(
+      'Moved the meeting of Tue 2 Feb 2027 10:00 to Tue 9 Feb 2027 14:00 Europe/London.',
+    );
+    expect(await h.text('alice', '#leaders', 'meeting cancel 2027-03-02')).toBe(
+      'Cancelled the meeting on Tue 2 Mar 2027 (10:00 Europe/London). It stays in the calendar, marked cancelled.',
+    );
+    expect(await h.text('alice', '#leaders', 'meeting add 2027-04-13 at 10:00')).toBe('Added a meeting on Tue 13 Apr 2027 at 10:00 Europe/London (3h).');
+
+    // Time passes: January's meeting is held. Then the rule changes to Thursdays, fortnightly.
+    h.clock.set(new Date('2027-01-20T00:00:00Z'));
+    const reply = await h.text('alice', '#leaders', 'schedule every 2 weeks on thursday at 09:30 from 2027-01-21 until 2027-03-31');
+    expect(reply).toContain('Kept 4 meetings as they were: held, cancelled, moved or added ones are not re-planned.');
+    expect(await meetingRows()).toEqual([
+      '2027-01-05 10:00 scheduled', // held: untouched
+      '2027-01-21 09:30 scheduled',
+      '2027-02-04 09:30 scheduled',
+      '2027-02-09 14:00 scheduled moved',
+      '2027-02-18 09:30 scheduled',
+      '2027-03-02 10:00 cancelled',
+      '2027-03-04 09:30 scheduled',
+      '2027-03-18 09:30 scheduled',
+      '2027-04-13 10:00 scheduled added',
+    ]);
+  });
+
+  it('keeps a re-planned meeting\'s identity when its date survives the new rule', async () => {
+    const before = await h.store.meetings.list(1);
+    await h.say('alice', '#leaders', 'schedule every 4 weeks on tuesday at 11:00 from 2027-01-05 until 2027-06-30');
+    const after = await h.store.meetings.list(1);
+    expect(after.map((m) => m.id)).toEqual(before.map((m) => m.id));
+    expect(after.every((m) => m.localTime === '11:00' && m.sequence === 1)).toBe(true);
+  });
+
+  it('does not bring back a meeting that was moved away, and keeps cancelled dates cancelled', async () => {
+    await h.say('alice', '#leaders', 'meeting move 2027-02-02 to 2027-02-03');
+    await h.say('alice', '#leaders', 'meeting cancel 2027-03-02');
+    await h.say('alice', '#leaders', 'schedule every 4 weeks on tuesday at 10:00 from 2027-01-05 until 2027-04-30');
+    expect(await meetingRows()).toEqual([
+      '2027-01-05 10:00 scheduled',
+      '2027-02-03 10:00 scheduled moved',
+      '2027-03-02 10:00 cancelled',
+      '2027-03-30 10:00 scheduled',
+      '2027-04-27 10:00 scheduled',
+    ]);
+  });
+
+  it('refuses bad dates, clashes, the past and the wrong people, changing nothing', async () => {
+    const before = await meetingRows();
+    const cases: [string, string, string][] = [
+      ['alice', 'meeting cancel 2027-01-06', 'Northern Lights has no meeting on Wed 6 Jan 2027. Type `meetings` to see them.'],
+      ['alice', 'meeting move 2027-01-05 to 2027-02-02', 'There is already a meeting on Tue 2 Feb 2027 (10:00 Europe/London).'],
+      ['alice', 'meeting add 2027-02-02 at 15:00', 'There is already a meeting on Tue 2 Feb 2027 (10:00 Europe/London).'],
+      ['alice', 'meeting add 2026-11-30 at 10:00', 'Mon 30 Nov 2026 at 10:00 Europe/London has already passed.'],
+      ['alice', 'meeting add 2027-07-06 at 10:00', 'Tue 6 Jul 2027 is after the programme ends (Wed 30 Jun 2027). Change the schedule\'s `until` first.'],
+      ['alice', 'meeting move 2027-01-05 to 2027-01-05', 'The meeting is already on Tue 5 Jan 2027 at 10:00.'],
+      ['alice', 'meeting move 2027-01-32 to 2027-02-01', '2027-01-32 is not a real date. Example: `meeting move 2027-03-02 to 2027-03-09 at 14:00`'],
+      ['alice', 'schedule every 4 weeks on blursday at 10:00', '"blursday" is not a weekday. Use monday, tuesday, wednesday, thursday, friday, saturday or sunday.'],
+      ['alice', 'schedule every 0 weeks on tuesday at 10:00', '"every" must be a whole number from 1 to 52, not "0". Example: `schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 until 2027-06-30`'],
+      ['alice', 'schedule every 4 weeks on tuesday at 10:00 from 2027-06-30 until 2027-01-05', '"until 2027-01-05" is before "from 2027-06-30". Example: `schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 until 2027-06-30`'],
+      ['alice', 'schedule every 4 weeks on tuesday at 10:00 until 2026-12-02', 'That rule gives no meetings still to come between Tue 1 Dec 2026 and Wed 2 Dec 2026.'],
+      ['alice', 'schedule every 4 weeks on tuesday at 10:00 from 2027-01-01 until 2031-01-01', 'A programme can run at most 3 years: end it by 2030-01-01.'],
+      ['bob', 'meeting cancel 2027-01-05', 'Only a facilitator of Northern Lights can cancel meetings.'],
+      ['bob', 'schedule every 2 weeks on monday at 09:00', 'Only a facilitator of Northern Lights can change the schedule.'],
+      ['dave', 'meetings', "You're not a member of the set in #leaders, so I can't show you anything of it. A facilitator of the set can add you."],
+      ['dave', 'calendar', "You're not a member of the set in #leaders, so I can't show you anything of it. A facilitator of the set can add you."],
+    ];
+    for (const [who, command, refusal] of cases) expect(await h.text(who, '#leaders', command), command).toBe(refusal);
+    expect(await meetingRows()).toEqual(before);
+  });
+
+  it('refuses to change a meeting that has started', async () => {
+    h.clock.set(new Date('2027-01-05T10:30:00Z'));
+    expect(await h.text('alice', '#leaders', 'meeting cancel 2027-01-05')).toBe(
+      'The meeting on Tue 5 Jan 2027 has already started, so it stays in the record as it was.',
+    );
+  });
+});
+
+describe('the calendar', () => {
+  it('parses as iCalendar, with stable UIDs, moves as updates and cancellations marked', async () => {
+    await h.say('alice', '#leaders', LONDON);
+    const first = await h.say('bob', '#leaders', 'calendar');
+    expect(first.visibility).toBe('private');
+    expect(first.message.file).toMatchObject({ name: 'northern-lights.ics', mediaType: 'text/calendar' });
+    const before = parseCalendar(first.message.file!.content);
+    expect(before).toHaveLength(7);
+    expect(before[3]).toMatchObject({ start: '2027-03-30T09:00:00.000Z', end: '2027-03-30T12:00:00.000Z', status: 'CONFIRMED', sequence: 0 });
+
+    await h.say('alice', '#leaders', 'meeting move 2027-02-02 to 2027-02-09');
+    await h.say('alice', '#leaders', 'meeting cancel 2027-03-02');
+    const after = parseCalendar((await h.say('bob', '#leaders', 'calendar')).message.file!.content);
+    // Same UIDs: importing again updates the events instead of duplicating them.
+    expect(after.map((e) => e.uid)).toEqual(before.map((e) => e.uid));
+    expect(new Set(after.map((e) => e.uid)).size).toBe(7);
+    expect(after[1]).toMatchObject({ start: '2027-02-09T10:00:00.000Z', status: 'CONFIRMED', sequence: 1 });
+    expect(after[2]).toMatchObject({ start: '2027-03-02T10:00:00.000Z', status: 'CANCELLED', sequence: 1 });
+  });
+
+  it('carries nothing of the set but its name and channel', async () => {
+    await h.say('alice', '#leaders', LONDON);
+    const content = (await h.say('bob', '#leaders', 'calendar')).message.file!.content;
+    expect(content).not.toMatch(/bob|carol|alice/);
+  });
+});
