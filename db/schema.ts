@@ -157,8 +157,11 @@ export const presenterSlots = sqliteTable(
     status: text('status', { enum: ['planned', 'presented', 'absent', 'withdrawn'] })
       .notNull()
       .default('planned'),
-    reason: text('reason').notNull(),
+    /** Why this person holds the slot, as JSON the copy renders (see SlotReason). */
+    reason: text('reason', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     notifiedAt: instant('notified_at'),
+    /** A member's pending request to swap this slot with that person's; both must ask. */
+    swapWith: integer('swap_with').references(() => people.id),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull(),
   },

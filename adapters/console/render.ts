@@ -10,7 +10,7 @@ const renderBlock = (block: Block): string[] => {
     case 'fields':
       return block.fields.map((f) => `${f.label}: ${f.value}`);
     case 'list':
-      return block.items.map((item) => `  - ${item}`);
+      return block.items.map((item, i) => `  ${block.ordered ? `${i + 1}.` : '-'} ${item}`);
     case 'divider':
       return ['----'];
   }

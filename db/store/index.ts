@@ -3,6 +3,7 @@ import type { Db } from '../client';
 import { meetingRepo } from './meetings';
 import { membershipRepo } from './memberships';
 import { personRepo } from './people';
+import { rotationRepo } from './rotation';
 import { setRepo } from './sets';
 import { workspaceRepo } from './workspaces';
 
@@ -14,5 +15,6 @@ export function createSqliteStore(db: Db): Store {
     sets: setRepo(db),
     memberships: membershipRepo(db),
     meetings: meetingRepo(db),
+    rotation: rotationRepo(db),
   };
 }

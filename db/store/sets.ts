@@ -34,7 +34,8 @@ export function setRepo(db: Db): SetRepo {
             .returning()
             .get();
           tx.insert(memberships)
-            .values({ setId: row.id, personId: facilitatorId, role: 'facilitator', joinedAt: now })
+            // A set adviser runs the process rather than presenting; `presenting on` opts them in.
+            .values({ setId: row.id, personId: facilitatorId, role: 'facilitator', presenting: false, joinedAt: now })
             .run();
           return { ok: true as const, set: toSet(row) };
         },

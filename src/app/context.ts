@@ -30,3 +30,6 @@ export interface SetView {
 
 export const publicReply = (message: Message): Reply => ({ visibility: 'public', message });
 export const privateReply = (message: Message): Reply => ({ visibility: 'private', message });
+
+/** The zone a person reads times in: their own choice, else the set's. */
+export const viewerZone = (turn: Turn, setZone: string): string => turn.actor.timeZone ?? setZone;

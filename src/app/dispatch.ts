@@ -6,6 +6,7 @@ import { privateReply, type Deps, type Turn } from './context';
 import { setMyZone } from './me';
 import { addMeeting, cancelMeeting, listMeetings, moveMeeting } from './meetings';
 import { addFacilitator, addMembers, removeFacilitator, removeMember } from './members';
+import { away, bid, presenting, setPresenters, showRotation, swap, withdraw } from './rotation';
 import { setSchedule, showSchedule } from './schedule';
 import { closeSet, createSet, renameSet, showSet } from './sets';
 
@@ -29,6 +30,13 @@ const handlers: { [K in CommandName]?: Handler<K> } = {
   'meeting move': moveMeeting,
   'meeting add': addMeeting,
   calendar,
+  presenters: setPresenters,
+  rotation: showRotation,
+  bid,
+  withdraw,
+  swap,
+  away,
+  presenting,
   'me tz': setMyZone,
 };
 

@@ -8,8 +8,8 @@ import * as copy from '../messages/copy/meetings';
 import { dayLabel } from '../messages/when';
 import type { Reply } from '../ports/inbound';
 import { facilitatorView, memberView } from './access';
-import { privateReply, publicReply, type Deps, type Turn } from './context';
-import { viewerZone } from './schedule';
+import { privateReply, publicReply, viewerZone, type Deps, type Turn } from './context';
+import { replanRotation } from './rotation';
 
 /** Lists the set's upcoming meetings in the viewer's zone, and when the programme ends. */
 export async function listMeetings(deps: Deps, turn: Turn): Promise<Reply> {
@@ -63,7 +63,9 @@ const clash = (m: Meeting): never => {
 export async function cancelMeeting(deps: Deps, turn: Turn, args: CommandOf<'meeting cancel'>['args']): Promise<Reply> {
   const { set } = await facilitatorView(deps, turn, 'cancel meetings');
   const meeting = await upcomingOn(deps, set, args.date);
-  return publicReply(copy.meetingCancelled(await deps.store.meetings.cancel(meeting.id, deps.clock.now())));
+  const cancelled = await deps.store.meetings.cancel(meeting.id, deps.clock.now());
+  await replanRotation(deps, set.id);
+  return publicReply(copy.meetingCancelled(cancelled));
 }
 
 /** Moves one meeting to another date, and optionally time; the length stays (facilitators). */
@@ -78,6 +80,7 @@ export async function moveMeeting(deps: Deps, turn: Turn, args: CommandOf<'meeti
   const to = await newTime(deps, set, args.to, time, (meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000);
   const result = await deps.store.meetings.move(meeting.id, to, deps.clock.now());
   if (!result.ok) return clash(result.clash);
+  await replanRotation(deps, set.id);
   return publicReply(copy.meetingMoved(meeting, result.meeting));
 }
 
@@ -88,5 +91,6 @@ export async function addMeeting(deps: Deps, turn: Turn, args: CommandOf<'meetin
   const occurrence = await newTime(deps, set, args.date, args.time, rule?.durationMinutes ?? DEFAULT_DURATION_MINUTES);
   const result = await deps.store.meetings.add(set.id, occurrence, deps.clock.now());
   if (!result.ok) return clash(result.clash);
+  await replanRotation(deps, set.id);
   return publicReply(copy.meetingAdded(result.meeting));
 }

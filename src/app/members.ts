@@ -8,6 +8,7 @@ import type { Reply } from '../ports/inbound';
 import type { LeaveResult, RoleResult } from '../ports/store';
 import { facilitatorView, memberView } from './access';
 import { publicReply, type Deps, type Turn } from './context';
+import { replanRotation } from './rotation';
 import { resolvePeople, resolvePerson } from './people';
 
 /** A private word to someone the change is about; a failed DM never undoes the change itself. */
@@ -28,6 +29,7 @@ export async function addMembers(deps: Deps, turn: Turn, args: { people: string[
   const unique = [...new Map(people.map((p) => [p.id, p])).values()];
   const added = unique.filter((p) => addedIds.has(p.id));
   const already = unique.filter((p) => !addedIds.has(p.id));
+  if (added.length > 0) await replanRotation(deps, set.id);
   for (const person of added) await tell(deps, person, copy.welcome(set, turn.actor));
   const total = (await deps.store.memberships.list(set.id)).length;
   return publicReply(copy.membersAdded(set, added, already, total));
@@ -43,6 +45,7 @@ export async function removeMember(deps: Deps, turn: Turn, args: { person: strin
   }
   const result = await deps.store.memberships.remove(set.id, person.id, deps.clock.now());
   refuseUnlessDone(result, set, person);
+  await replanRotation(deps, set.id);
   if (!self) await tell(deps, person, copy.removedNotice(set, turn.actor));
   return publicReply(copy.memberRemoved(set, person, self));
 }
@@ -55,7 +58,11 @@ export async function addFacilitator(deps: Deps, turn: Turn, args: { person: str
   const result = await deps.store.memberships.setRole(set.id, person.id, 'facilitator');
   if (result === 'unchanged') return publicReply({ text: `${who(person)} is already a facilitator of ${set.name}.` });
   refuseUnlessDone(result, set, person);
-  if (joined.length > 0) await tell(deps, person, copy.welcome(set, turn.actor));
+  if (joined.length > 0) {
+    // Someone brought in to facilitate starts outside the rotation, as the set's creator does.
+    await replanRotation(deps, set.id, { kind: 'replan' }, { presenting: { personId: person.id, on: false } });
+    await tell(deps, person, copy.welcome(set, turn.actor));
+  }
   return publicReply(copy.facilitatorAdded(set, person));
 }
 

@@ -1,16 +1,14 @@
-import { DateTime } from 'luxon';
 import type { CommandOf } from '../commands/grammar';
 import { SetwiseError } from '../domain/errors';
 import { programmeEnd } from '../domain/meetings';
 import { DEFAULT_DURATION_MINUTES, lastDate, occurrences, type ScheduleRule } from '../domain/recurrence';
+import { localToday } from '../domain/wall-time';
 import * as copy from '../messages/copy/meetings';
 import { dayLabel } from '../messages/when';
 import type { Reply } from '../ports/inbound';
 import { facilitatorView, memberView } from './access';
-import { privateReply, publicReply, type Deps, type Turn } from './context';
-
-/** The zone a person reads times in: their own choice, else the set's. */
-export const viewerZone = (turn: Turn, setZone: string): string => turn.actor.timeZone ?? setZone;
+import { privateReply, publicReply, viewerZone, type Deps, type Turn } from './context';
+import { replanRotation } from './rotation';
 
 /** Sets the set's recurring meetings; future meetings of the old rule are re-planned (facilitators). */
 export async function setSchedule(deps: Deps, turn: Turn, args: CommandOf<'schedule'>['args']): Promise<Reply> {
@@ -23,7 +21,7 @@ export async function setSchedule(deps: Deps, turn: Turn, args: CommandOf<'sched
     weekday: args.weekday,
     localTime: args.time,
     durationMinutes: args.durationMinutes ?? previous?.durationMinutes ?? DEFAULT_DURATION_MINUTES,
-    from: args.from ?? DateTime.fromJSDate(now, { zone }).toISODate()!,
+    from: args.from ?? localToday(now, zone),
     until: args.until ?? null,
     count: args.count ?? null,
     zone,
@@ -33,6 +31,7 @@ export async function setSchedule(deps: Deps, turn: Turn, args: CommandOf<'sched
     throw new SetwiseError('invalid', `That rule gives no meetings still to come between ${dayLabel(rule.from)} and ${dayLabel(lastDate(rule))}.`);
   }
   const result = await deps.store.meetings.replaceRule(set.id, rule, planned, turn.actor.id, now);
+  await replanRotation(deps, set.id);
   const upcoming = result.meetings.filter((m) => m.status === 'scheduled' && m.startsAt.getTime() > now.getTime());
   deps.log.info({ setId: set.id, created: result.created, updated: result.updated, removed: result.removed }, 'schedule set');
   return publicReply(

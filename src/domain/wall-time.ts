@@ -51,3 +51,6 @@ export function resolveWallTime(localDate: string, localTime: string, zone: stri
   const shifted = DateTime.fromMillis(hi, { zone });
   return { localDate: shifted.toISODate()!, localTime: shifted.toFormat('HH:mm'), zone, instant: new Date(hi), shiftedFrom: localTime };
 }
+
+/** Today's date in a zone, as YYYY-MM-DD. */
+export const localToday = (now: Date, zone: string): string => DateTime.fromJSDate(now, { zone }).toISODate()!;

@@ -7,7 +7,7 @@ export type Block =
   | { readonly type: 'heading'; readonly text: string }
   | { readonly type: 'paragraph'; readonly text: string }
   | { readonly type: 'fields'; readonly fields: readonly Field[] }
-  | { readonly type: 'list'; readonly items: readonly string[] }
+  | { readonly type: 'list'; readonly items: readonly string[]; readonly ordered?: boolean }
   | { readonly type: 'divider' }
   | { readonly type: 'context'; readonly text: string };
 

@@ -1,6 +1,8 @@
 import type { Platform } from '../domain/address';
 import type { Meeting, StoredRule } from '../domain/meetings';
 import type { Occurrence, ScheduleRule } from '../domain/recurrence';
+import type { ChangeOutcome, RotationChange } from '../domain/rotation/changes';
+import type { RotationMeeting, RotationSnapshot } from '../domain/rotation/types';
 import type { LearningSet, Membership, Person, Role, Workspace } from '../domain/model';
 import type { Identity } from './inbound';
 
@@ -74,6 +76,28 @@ export interface MeetingRepo {
   cancel(meetingId: number, now: Date): Promise<Meeting>;
 }
 
+/** Changes to what the rotation reads, made in the same transaction as the re-plan. */
+export interface RotationEffects {
+  readonly absence?: { readonly personId: number; readonly from: string; readonly until: string; readonly createdBy: number };
+  readonly presenting?: { readonly personId: number; readonly on: boolean };
+  readonly presentersPerMeeting?: number;
+}
+
+export interface RotationRepo {
+  /**
+   * Atomic: applies the effects, then the change (see `applyChange` in the domain),
+   * settles past meetings and re-plans the next ones (`planRotation`). A refusal
+   * (SetwiseError) rolls everything back. Returns the set's rotation afterwards.
+   */
+  update(
+    setId: number,
+    now: Date,
+    change: RotationChange,
+    effects: RotationEffects,
+    label: (m: RotationMeeting) => string,
+  ): Promise<{ readonly outcome: ChangeOutcome; readonly snapshot: RotationSnapshot }>;
+}
+
 /**
  * Repositories the core needs. Anything that must be atomic is one method here,
  * done synchronously inside the implementation: the core never holds a transaction.
@@ -84,4 +108,5 @@ export interface Store {
   readonly sets: SetRepo;
   readonly memberships: MembershipRepo;
   readonly meetings: MeetingRepo;
+  readonly rotation: RotationRepo;
 }

@@ -78,6 +78,31 @@ describe('the console adapter through npm start', () => {
     expect(readFileSync(path!, 'utf8').match(/BEGIN:VEVENT/g)).toHaveLength(Number(planned?.[1]));
   });
 
+  it('rotates six members two at a time, and sends someone away', async () => {
+    const year = new Date().getUTCFullYear() + 1;
+    const script = [
+      ':as alice',
+      ':in #six',
+      'set create Six tz Europe/London',
+      'member add @bob @carol @dave @erin @frank @gina',
+      `schedule every 4 weeks on tuesday at 10:00 from ${year}-01-05 for 6 meetings`,
+      'rotation',
+    ];
+    const first = await start(`${script.join('\n')}\n`, { SETWISE_DB: join(dir, 'six.db') });
+    const names = (text: string) => [...text.matchAll(/^ {4}\d\. @(\w+): (.+)$/gm)].map((m) => [m[1], m[2]]);
+    const before = names(first.stdout.split('alice in #six> rotation')[1]!);
+    expect(before).toHaveLength(4);
+    expect(new Set(before.map(([n]) => n)).size).toBe(4);
+    expect(before.every(([, why]) => why === 'not presented yet')).toBe(true);
+    const [firstMeeting] = /Tue \d+ Jan \d{4}/.exec(first.stdout.split('alice in #six> rotation')[1]!)!;
+    const day = new Date(`${firstMeeting} UTC`).toISOString().slice(0, 10);
+
+    const second = await start(`away @${before[1]![0]} from ${day} until ${day}\nrotation\n`, { SETWISE_DB: join(dir, 'six.db') });
+    const after = names(second.stdout.split('alice in #six> rotation')[1]!);
+    expect(after.slice(0, 2).map(([n]) => n)).not.toContain(before[1]![0]);
+    expect(after[2]).toEqual([before[1]![0], expect.stringMatching(/^missed their turn on .* \(away\)$/)]);
+  });
+
   it('prints the console help and exits cleanly on :quit', async () => {
     const run = await start(':help\n:quit\nset info\n', { SETWISE_DB: ':memory:' });
     expect(run.code).toBe(0);

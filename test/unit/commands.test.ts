@@ -103,7 +103,7 @@ describe('help', () => {
   it('lists every command, marking the ones not built yet', () => {
     const text = helpFor(undefined).blocks!.flatMap((b) => (b.type === 'list' ? b.items : [])).join('\n');
     for (const name of commandNames) expect(text).toContain(`\`${grammar[name].usage}\``);
-    expect(text).toContain('`rotation` — who presents at the next meetings, and why (coming soon)');
+    expect(text).toContain('`journal` — read your own journal entries (coming soon)');
     expect(text).not.toMatch(/`set info`[^\n]*coming soon/);
   });
 

@@ -1,0 +1,1 @@
+ALTER TABLE `presenter_slots` ADD `swap_with` integer REFERENCES people(id);
