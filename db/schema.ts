@@ -317,6 +317,8 @@ export const jobs = sqliteTable(
     dedupeKey: text('dedupe_key').notNull(),
     setId: integer('set_id').references(() => sets.id),
     runAt: instant('run_at').notNull(),
+    /** After this a nudge is no use (a reminder once its meeting has started): skipped, not sent late. */
+    staleAt: instant('stale_at'),
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     status: text('status', { enum: ['pending', 'claimed', 'done', 'skipped', 'dead'] })
       .notNull()
@@ -330,7 +332,12 @@ export const jobs = sqliteTable(
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('jobs_dedupe_key').on(t.dedupeKey), index('jobs_due').on(t.status, t.runAt)],
+  (t) => [
+    uniqueIndex('jobs_dedupe_key').on(t.dedupeKey),
+    index('jobs_due').on(t.status, t.runAt),
+    index('jobs_lease').on(t.status, t.leaseUntil),
+    index('jobs_set').on(t.setId, t.status),
+  ],
 );
 
 /** Inbound event ids already handled, so a platform's redelivery is a no-op. */

@@ -5,7 +5,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { validate as isCronExpression } from 'node-cron';
+import { hostname } from 'node:os';
+import { schedule as cronSchedule, validate as isCronExpression } from 'node-cron';
 import pino from 'pino';
 import { runConsole } from '../adapters/console/run';
 import { ConsoleChat } from '../adapters/console/chat';
@@ -14,7 +15,10 @@ import { openDatabase, type SetwiseDatabase } from '../db/client';
 import { createSqliteStore } from '../db/store';
 import { createCore } from './app/core';
 import { ConfigError, DEFAULT_DB, loadConfig, type Config } from './config';
-import { systemClock } from './ports/clock';
+import { nudgeScheduler } from './app/scheduling';
+import { ShiftedClock } from './ports/clock';
+import { PacedChat } from './scheduler/pacer';
+import { runUntil } from './scheduler/run-until';
 
 function configure(): Config {
   // A local .env (copied from .env.example) fills in what the real environment leaves unset.
@@ -51,14 +55,29 @@ async function main(): Promise<void> {
     // Files the bot hands over (calendars, exports) go beside the database.
     const filesDir = config.db === ':memory:' ? join(tmpdir(), 'setwise-files') : join(dirname(resolve(config.db)), 'files');
     const printer = new ConsolePrinter((text) => void process.stdout.write(`${text}\n`), filesDir);
-    const core = createCore({ store: createSqliteStore(database.db), chat: new ConsoleChat(printer), clock: systemClock, log });
-    await runConsole({
-      core,
-      input: process.stdin,
-      printer,
-      interactive: process.stdin.isTTY === true,
-      statePath: config.db === ':memory:' ? undefined : `${config.db}.console.json`,
-    });
+    // The console's clock is real time that `:advance` can move on.
+    const clock = new ShiftedClock();
+    const deps = { store: createSqliteStore(database.db), chat: new PacedChat(new ConsoleChat(printer)), clock, log };
+    const core = createCore(deps);
+    const scheduler = nudgeScheduler(deps, `${hostname()}:${process.pid}`);
+    // Catch up on anything that fell due while Setwise was stopped, then tick on schedule.
+    await scheduler.tick();
+    const cron = cronSchedule(config.tick, () => void scheduler.tick().catch((error: unknown) => log.error({ err: error }, 'tick failed')), { noOverlap: true });
+    try {
+      await runConsole({
+        core,
+        input: process.stdin,
+        printer,
+        interactive: process.stdin.isTTY === true,
+        statePath: config.db === ':memory:' ? undefined : `${config.db}.console.json`,
+        advance: async (ms) => {
+          const result = await runUntil(scheduler, deps.store.jobs, clock, new Date(clock.now().getTime() + ms));
+          return `it is now ${clock.now().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${result.sent} nudges sent, ${result.skipped} skipped on the way`;
+        },
+      });
+    } finally {
+      await cron.stop();
+    }
   } finally {
     database.close();
   }

@@ -12,6 +12,8 @@ export interface ConsoleOptions {
   readonly interactive: boolean;
   /** Where to remember who was speaking and where between runs; none for a throwaway chat. */
   readonly statePath?: string;
+  /** Moves the console's clock on, sending the nudges due meanwhile (`:advance`). */
+  readonly advance?: (ms: number) => Promise<string>;
 }
 
 /**
@@ -22,7 +24,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { core, input, printer, interactive } = options;
   const { print } = printer;
   const state = stateFile(options.statePath);
-  const session = new ConsoleSession(core, printer, state.load(), state.save);
+  const session = new ConsoleSession(core, printer, state.load(), state.save, options.advance);
   const rl = createInterface({ input, output: interactive ? process.stdout : undefined, terminal: interactive });
   const prompt = () => {
     if (!interactive) return;

@@ -1,4 +1,4 @@
-import type { Core, Identity, Where } from '../../src/ports/inbound';
+import type { Core, Identity, Incoming, Where } from '../../src/ports/inbound';
 import { CONSOLE_WORKSPACE, channelWhere, consolePerson, dmWhere, isValidName, mentionsIn } from './identity';
 import type { ConsolePrinter } from './printer';
 import { DEFAULT_STATE, type ConsoleState } from './state';
@@ -8,6 +8,8 @@ export const CONSOLE_HELP = [
   '  :as <name>        act as that person, e.g. :as alice',
   '  :in #<channel>    speak in a channel, e.g. :in #leaders',
   '  :in dm            speak in your private chat with Setwise',
+  '  :click <label>    press a button on the latest message here or in your DM, e.g. :click Yes',
+  '  :advance <time>   move the clock on and send the nudges due meanwhile, e.g. :advance 7d',
   '  :help             this list (type help for Setwise itself)',
   '  :quit             leave (end of input does the same)',
   'Anything else is a Setwise command, e.g. set create Northern Lights tz Europe/London',
@@ -26,6 +28,8 @@ export class ConsoleSession {
     private readonly printer: ConsolePrinter,
     start: ConsoleState = DEFAULT_STATE,
     private readonly onChange: (state: ConsoleState) => void = () => {},
+    /** Moves the console's clock on by `ms`, sending what falls due; returns a line to show. */
+    private readonly advance?: (ms: number) => Promise<string>,
   ) {
     this.actor = consolePerson(start.actor);
     this.where = start.where === 'dm' ? dmWhere(this.actor) : channelWhere(start.where.slice(1));
@@ -40,18 +44,16 @@ export class ConsoleSession {
   async line(raw: string): Promise<boolean> {
     const text = raw.trim();
     if (text.startsWith(':')) return this.meta(text);
-    const reply = await this.core.handle({
-      platform: 'console',
-      workspaceId: CONSOLE_WORKSPACE,
-      actor: this.actor,
-      where: this.where,
-      payload: { type: 'command', text, mentions: mentionsIn(text) },
-    });
-    this.printer.deliver(this.where.label, reply.message);
+    await this.send({ type: 'command', text, mentions: mentionsIn(text) });
     return true;
   }
 
-  private meta(text: string): boolean {
+  private async send(payload: Incoming['payload']): Promise<void> {
+    const reply = await this.core.handle({ platform: 'console', workspaceId: CONSOLE_WORKSPACE, actor: this.actor, where: this.where, payload });
+    this.printer.deliver(this.where.label, reply.message);
+  }
+
+  private async meta(text: string): Promise<boolean> {
     const [word = '', ...rest] = text.slice(1).split(/\s+/);
     const arg = rest.join(' ');
     switch (word.toLowerCase()) {
@@ -68,6 +70,19 @@ export class ConsoleSession {
         else if (/^#[a-z0-9][\w-]{0,79}$/i.test(arg)) this.where = channelWhere(arg.slice(1));
         else return this.note('Usage: :in #<channel> (e.g. :in #leaders) or :in dm');
         return this.moved();
+      }
+      case 'click': {
+        const button = this.printer.findButton([this.where.label, dmWhere(this.actor).label], arg);
+        if (!button) return this.note(`There is no button "${arg}" on the latest message here or in your DM.`);
+        await this.send({ type: 'action', actionId: button.id, value: button.value });
+        return true;
+      }
+      case 'advance': {
+        const m = /^(\d+)(m|h|d|w)$/.exec(arg);
+        const ms = m ? Number(m[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[m[2] as 'm'] : NaN;
+        if (!this.advance) return this.note(':advance needs the console clock.');
+        if (!Number.isFinite(ms) || ms <= 0 || ms > 400 * 86_400_000) return this.note('Usage: :advance <n>m|h|d|w, up to 400d, e.g. :advance 7d');
+        return this.note(await this.advance(ms));
       }
       case 'help':
         return this.note(CONSOLE_HELP);

@@ -1,9 +1,12 @@
 import type { Store } from '../../src/ports/store';
 import type { Db } from '../client';
+import { actionRepo, challengeRepo } from './actions';
+import { jobRepo } from './jobs';
 import { meetingRepo } from './meetings';
 import { membershipRepo } from './memberships';
 import { personRepo } from './people';
 import { rotationRepo } from './rotation';
+import { rsvpRepo } from './rsvps';
 import { setRepo } from './sets';
 import { workspaceRepo } from './workspaces';
 
@@ -16,5 +19,9 @@ export function createSqliteStore(db: Db): Store {
     memberships: membershipRepo(db),
     meetings: meetingRepo(db),
     rotation: rotationRepo(db),
+    jobs: jobRepo(db),
+    rsvps: rsvpRepo(db),
+    actions: actionRepo(db),
+    challenges: challengeRepo(db),
   };
 }

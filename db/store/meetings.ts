@@ -6,8 +6,8 @@ import type { Db } from '../client';
 import { meetings, presenterSlots, rsvps, scheduleRules, sets } from '../schema';
 import { toMeeting, toRule } from './rows';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-type Reader = Pick<Db, 'select'>;
+import { replanRotationTx } from './rotation';
+import type { Reader, Tx } from './tx';
 
 const listOf = (tx: Reader, setId: number) =>
   tx.select().from(meetings).where(eq(meetings.setId, setId)).orderBy(asc(meetings.startsAt), asc(meetings.id)).all().map(toMeeting);
@@ -99,9 +99,10 @@ export function meetingRepo(db: Db): MeetingRepo {
               .run();
           }
           removeMeetings(tx, plan.remove);
-          const after = listOf(tx, setId);
           // The rule's zone is the set's: where its members meet.
           tx.update(sets).set({ timeZone: rule.zone, updatedAt: now }).where(eq(sets.id, setId)).run();
+          replanRotationTx(tx, setId, now);
+          const after = listOf(tx, setId);
           return {
             rule: toRule(ruleRow),
             meetings: after,
@@ -119,6 +120,11 @@ export function meetingRepo(db: Db): MeetingRepo {
       return listOf(db, setId);
     },
 
+    async get(meetingId) {
+      const row = db.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+      return row && toMeeting(row);
+    },
+
     async add(setId, occurrence, now) {
       return db.transaction(
         (tx) => {
@@ -129,6 +135,7 @@ export function meetingRepo(db: Db): MeetingRepo {
             .values({ setId, ruleId: null, ...timing(occurrence), origin: 'added', createdAt: now, updatedAt: now })
             .returning()
             .get();
+          replanRotationTx(tx, setId, now);
           return { ok: true as const, meeting: toMeeting(row) };
         },
         { behavior: 'immediate' },
@@ -151,6 +158,7 @@ export function meetingRepo(db: Db): MeetingRepo {
             })
             .where(eq(meetings.id, meetingId))
             .run();
+          replanRotationTx(tx, current.setId, now);
           return { ok: true as const, meeting: getMeeting(tx, meetingId) };
         },
         { behavior: 'immediate' },
@@ -158,11 +166,18 @@ export function meetingRepo(db: Db): MeetingRepo {
     },
 
     async cancel(meetingId, now) {
-      db.update(meetings)
-        .set({ status: 'cancelled', updatedAt: now, sequence: sql`${meetings.sequence} + 1` })
-        .where(eq(meetings.id, meetingId))
-        .run();
-      return getMeeting(db, meetingId);
+      return db.transaction(
+        (tx) => {
+          tx.update(meetings)
+            .set({ status: 'cancelled', updatedAt: now, sequence: sql`${meetings.sequence} + 1` })
+            .where(eq(meetings.id, meetingId))
+            .run();
+          const meeting = getMeeting(tx, meetingId);
+          replanRotationTx(tx, meeting.setId, now);
+          return meeting;
+        },
+        { behavior: 'immediate' },
+      );
     },
   };
 }

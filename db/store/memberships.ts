@@ -5,7 +5,9 @@ import type { Db } from '../client';
 import { memberships, people } from '../schema';
 import { toMembership } from './rows';
 
-type Reader = Pick<Db, 'select'>;
+import { replanJobsTx } from './nudge-plan';
+import { replanRotationTx } from './rotation';
+import type { Reader } from './tx';
 
 // Facilitators first, then in the order people joined: the order `set info` shows.
 const activeMembers = (tx: Reader, setId: number) =>
@@ -56,6 +58,7 @@ export function membershipRepo(db: Db): MembershipRepo {
             }
             added.push(personId);
           }
+          if (added.length > 0) replanRotationTx(tx, setId, now);
           return added;
         },
         { behavior: 'immediate' },
@@ -72,13 +75,14 @@ export function membershipRepo(db: Db): MembershipRepo {
             .set({ leftAt: now })
             .where(and(eq(memberships.setId, setId), eq(memberships.personId, personId)))
             .run();
+          replanRotationTx(tx, setId, now);
           return 'removed' as const;
         },
         { behavior: 'immediate' },
       );
     },
 
-    async setRole(setId, personId, role) {
+    async setRole(setId, personId, role, now) {
       return db.transaction(
         (tx) => {
           const members = activeMembers(tx, setId);
@@ -90,6 +94,7 @@ export function membershipRepo(db: Db): MembershipRepo {
             .set({ role })
             .where(and(eq(memberships.setId, setId), eq(memberships.personId, personId)))
             .run();
+          replanJobsTx(tx, setId, now); // facilitators are who hear of low attendance
           return 'changed' as const;
         },
         { behavior: 'immediate' },

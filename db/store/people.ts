@@ -34,5 +34,17 @@ export function personRepo(db: Db): PersonRepo {
     async setTimeZone(personId, zone, now) {
       db.update(people).set({ timeZone: zone, updatedAt: now }).where(eq(people.id, personId)).run();
     },
+
+    async setQuietHours(personId, quiet, now) {
+      db.update(people)
+        .set({ quietStart: quiet?.start ?? null, quietEnd: quiet?.end ?? null, updatedAt: now })
+        .where(eq(people.id, personId))
+        .run();
+    },
+
+    async get(personId) {
+      const row = db.select().from(people).where(eq(people.id, personId)).get();
+      return row && toPerson(row);
+    },
   };
 }

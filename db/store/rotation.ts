@@ -1,13 +1,13 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { applyChange } from '../../src/domain/rotation/changes';
+import { applyChange, type ChangeOutcome, type RotationChange } from '../../src/domain/rotation/changes';
 import { planRotation } from '../../src/domain/rotation/plan';
-import type { RotationSnapshot, Slot, SlotReason } from '../../src/domain/rotation/types';
+import type { RotationMeeting, RotationSnapshot, Slot, SlotReason } from '../../src/domain/rotation/types';
 import type { RotationRepo } from '../../src/ports/store';
 import type { Db } from '../client';
 import { absences, meetings, memberships, people, presenterSlots, rsvps, sets } from '../schema';
 
-type Reader = Pick<Db, 'select'>;
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+import { replanJobsTx } from './nudge-plan';
+import type { Reader, Tx } from './tx';
 
 function snapshotOf(tx: Reader, setId: number, now: Date): RotationSnapshot {
   const set = tx.select().from(sets).where(eq(sets.id, setId)).get();
@@ -92,6 +92,20 @@ function writeSlots(tx: Tx, before: readonly Slot[], after: readonly Slot[], now
   }
 }
 
+const noLabel = (m: RotationMeeting) => m.localDate;
+
+/**
+ * Inside the caller's transaction: applies a rotation change, settles past meetings,
+ * re-plans the next ones, then the set's nudges (who presents decides who is told).
+ */
+export function replanRotationTx(tx: Tx, setId: number, now: Date, change: RotationChange = { kind: 'replan' }, label = noLabel): ChangeOutcome {
+  const before = snapshotOf(tx, setId, now);
+  const { slots, outcome } = applyChange(before, change, label);
+  writeSlots(tx, before.slots, planRotation({ ...before, slots }), now);
+  replanJobsTx(tx, setId, now);
+  return outcome;
+}
+
 export function rotationRepo(db: Db): RotationRepo {
   return {
     async update(setId, now, change, effects, label) {
@@ -110,13 +124,29 @@ export function rotationRepo(db: Db): RotationRepo {
           if (effects.presentersPerMeeting !== undefined) {
             tx.update(sets).set({ presentersPerMeeting: effects.presentersPerMeeting, updatedAt: now }).where(eq(sets.id, setId)).run();
           }
-          const before = snapshotOf(tx, setId, now);
-          const { slots, outcome } = applyChange(before, change, label);
-          writeSlots(tx, before.slots, planRotation({ ...before, slots }), now);
+          const outcome = replanRotationTx(tx, setId, now, change, label);
           return { outcome, snapshot: snapshotOf(tx, setId, now) };
         },
         { behavior: 'immediate' },
       );
+    },
+
+    async planned(meetingId) {
+      return db
+        .select({ personId: presenterSlots.personId, name: people.displayName, reason: presenterSlots.reason })
+        .from(presenterSlots)
+        .innerJoin(people, eq(people.id, presenterSlots.personId))
+        .where(and(eq(presenterSlots.meetingId, meetingId), eq(presenterSlots.status, 'planned')))
+        .orderBy(presenterSlots.position)
+        .all()
+        .map((r) => ({ ...r, reason: r.reason as SlotReason }));
+    },
+
+    async markNotified(meetingId, personId, now) {
+      db.update(presenterSlots)
+        .set({ notifiedAt: now, updatedAt: now })
+        .where(and(eq(presenterSlots.meetingId, meetingId), eq(presenterSlots.personId, personId), eq(presenterSlots.status, 'planned')))
+        .run();
     },
   };
 }

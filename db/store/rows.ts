@@ -1,4 +1,5 @@
 import type { Meeting, StoredRule } from '../../src/domain/meetings';
+import { nudgeSettings } from '../../src/domain/nudges/catalogue';
 import type { LearningSet, Membership, Person } from '../../src/domain/model';
 import type { meetings, memberships, people, scheduleRules, sets } from '../schema';
 
@@ -25,6 +26,8 @@ export const toSet = (r: SetRow): LearningSet => ({
   channel: r.channelAddress,
   timeZone: r.timeZone,
   presentersPerMeeting: r.presentersPerMeeting,
+  minAttendance: r.minAttendance,
+  nudges: nudgeSettings(r.settings),
   status: r.status,
   createdAt: r.createdAt,
   closedAt: r.closedAt,

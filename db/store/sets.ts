@@ -2,6 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { SetRepo } from '../../src/ports/store';
 import type { Db } from '../client';
 import { memberships, sets } from '../schema';
+import { replanJobsTx } from './nudge-plan';
 import { toSet } from './rows';
 
 export function setRepo(db: Db): SetRepo {
@@ -68,8 +69,28 @@ export function setRepo(db: Db): SetRepo {
       db.update(sets).set({ name, updatedAt: now }).where(eq(sets.id, setId)).run();
     },
 
+    async setNudges(setId, nudges, minAttendance, now) {
+      db.transaction(
+        (tx) => {
+          const row = tx.select({ settings: sets.settings }).from(sets).where(eq(sets.id, setId)).get();
+          tx.update(sets)
+            .set({ settings: { ...(row?.settings ?? {}), nudges }, minAttendance, updatedAt: now })
+            .where(eq(sets.id, setId))
+            .run();
+          replanJobsTx(tx, setId, now);
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
     async close(setId, now) {
-      db.update(sets).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(sets.id, setId)).run();
+      db.transaction(
+        (tx) => {
+          tx.update(sets).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(sets.id, setId)).run();
+          replanJobsTx(tx, setId, now); // a closed set sends nothing more
+        },
+        { behavior: 'immediate' },
+      );
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Message } from '../messages/model';
 import type { Core, Incoming, Reply } from '../ports/inbound';
 import { privateReply, type Deps, type Turn } from './context';
 import { dispatch } from './dispatch';
+import { pressButton } from './buttons';
 
 const refusal = (message: string, hint?: string): Reply =>
   privateReply({ tone: 'error', text: hint ? `${message} ${hint}` : message } satisfies Message);
@@ -33,8 +34,9 @@ export function createCore(deps: Deps): Core {
             return await handleCommand(incoming, payload.text, mentions);
           }
           case 'action':
+            return await pressButton(deps, await turnFor(incoming, new Map()), payload.actionId, payload.value);
           case 'form':
-            return refusal('That button or form is no longer active.', 'Type `help` to see what you can do.');
+            return refusal('That form is no longer active.', 'Type `help` to see what you can do.');
         }
       } catch (error) {
         if (error instanceof SetwiseError) return refusal(error.message, error.hint);

@@ -3,7 +3,10 @@ import type { Command, CommandName, CommandOf } from '../commands/grammar';
 import type { Reply } from '../ports/inbound';
 import { calendar } from './calendar';
 import { privateReply, type Deps, type Turn } from './context';
-import { setMyZone } from './me';
+import { actionDone, actionDrop, addAction, listActions } from './actions';
+import { setMyZone, setQuietHours } from './me';
+import { setNudges } from './nudge-settings';
+import { rsvp } from './rsvp';
 import { addMeeting, cancelMeeting, listMeetings, moveMeeting } from './meetings';
 import { addFacilitator, addMembers, removeFacilitator, removeMember } from './members';
 import { away, bid, presenting, setPresenters, showRotation, swap, withdraw } from './rotation';
@@ -37,7 +40,14 @@ const handlers: { [K in CommandName]?: Handler<K> } = {
   swap,
   away,
   presenting,
+  'set nudges': setNudges,
+  rsvp,
+  'action add': addAction,
+  'action done': actionDone,
+  'action drop': actionDrop,
+  actions: listActions,
   'me tz': setMyZone,
+  'me quiet': setQuietHours,
 };
 
 export function isBuilt(name: CommandName): boolean {

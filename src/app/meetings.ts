@@ -9,7 +9,6 @@ import { dayLabel } from '../messages/when';
 import type { Reply } from '../ports/inbound';
 import { facilitatorView, memberView } from './access';
 import { privateReply, publicReply, viewerZone, type Deps, type Turn } from './context';
-import { replanRotation } from './rotation';
 
 /** Lists the set's upcoming meetings in the viewer's zone, and when the programme ends. */
 export async function listMeetings(deps: Deps, turn: Turn): Promise<Reply> {
@@ -64,7 +63,6 @@ export async function cancelMeeting(deps: Deps, turn: Turn, args: CommandOf<'mee
   const { set } = await facilitatorView(deps, turn, 'cancel meetings');
   const meeting = await upcomingOn(deps, set, args.date);
   const cancelled = await deps.store.meetings.cancel(meeting.id, deps.clock.now());
-  await replanRotation(deps, set.id);
   return publicReply(copy.meetingCancelled(cancelled));
 }
 
@@ -80,7 +78,6 @@ export async function moveMeeting(deps: Deps, turn: Turn, args: CommandOf<'meeti
   const to = await newTime(deps, set, args.to, time, (meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000);
   const result = await deps.store.meetings.move(meeting.id, to, deps.clock.now());
   if (!result.ok) return clash(result.clash);
-  await replanRotation(deps, set.id);
   return publicReply(copy.meetingMoved(meeting, result.meeting));
 }
 
@@ -91,6 +88,5 @@ export async function addMeeting(deps: Deps, turn: Turn, args: CommandOf<'meetin
   const occurrence = await newTime(deps, set, args.date, args.time, rule?.durationMinutes ?? DEFAULT_DURATION_MINUTES);
   const result = await deps.store.meetings.add(set.id, occurrence, deps.clock.now());
   if (!result.ok) return clash(result.clash);
-  await replanRotation(deps, set.id);
   return publicReply(copy.meetingAdded(result.meeting));
 }

@@ -29,7 +29,6 @@ export async function addMembers(deps: Deps, turn: Turn, args: { people: string[
   const unique = [...new Map(people.map((p) => [p.id, p])).values()];
   const added = unique.filter((p) => addedIds.has(p.id));
   const already = unique.filter((p) => !addedIds.has(p.id));
-  if (added.length > 0) await replanRotation(deps, set.id);
   for (const person of added) await tell(deps, person, copy.welcome(set, turn.actor));
   const total = (await deps.store.memberships.list(set.id)).length;
   return publicReply(copy.membersAdded(set, added, already, total));
@@ -45,7 +44,6 @@ export async function removeMember(deps: Deps, turn: Turn, args: { person: strin
   }
   const result = await deps.store.memberships.remove(set.id, person.id, deps.clock.now());
   refuseUnlessDone(result, set, person);
-  await replanRotation(deps, set.id);
   if (!self) await tell(deps, person, copy.removedNotice(set, turn.actor));
   return publicReply(copy.memberRemoved(set, person, self));
 }
@@ -55,7 +53,7 @@ export async function addFacilitator(deps: Deps, turn: Turn, args: { person: str
   const { set } = await facilitatorView(deps, turn, 'add facilitators');
   const person = await resolvePerson(deps, turn, args.person);
   const joined = await deps.store.memberships.add(set.id, [person.id], deps.clock.now());
-  const result = await deps.store.memberships.setRole(set.id, person.id, 'facilitator');
+  const result = await deps.store.memberships.setRole(set.id, person.id, 'facilitator', deps.clock.now());
   if (result === 'unchanged') return publicReply({ text: `${who(person)} is already a facilitator of ${set.name}.` });
   refuseUnlessDone(result, set, person);
   if (joined.length > 0) {
@@ -70,7 +68,7 @@ export async function addFacilitator(deps: Deps, turn: Turn, args: { person: str
 export async function removeFacilitator(deps: Deps, turn: Turn, args: { person: string }): Promise<Reply> {
   const { set } = await facilitatorView(deps, turn, 'change facilitators');
   const person = await resolvePerson(deps, turn, args.person);
-  const result = await deps.store.memberships.setRole(set.id, person.id, 'member');
+  const result = await deps.store.memberships.setRole(set.id, person.id, 'member', deps.clock.now());
   if (result === 'unchanged') return publicReply({ text: `${who(person)} is not a facilitator of ${set.name}.` });
   refuseUnlessDone(result, set, person);
   return publicReply(copy.facilitatorRemoved(set, person));

@@ -8,7 +8,6 @@ import { dayLabel } from '../messages/when';
 import type { Reply } from '../ports/inbound';
 import { facilitatorView, memberView } from './access';
 import { privateReply, publicReply, viewerZone, type Deps, type Turn } from './context';
-import { replanRotation } from './rotation';
 
 /** Sets the set's recurring meetings; future meetings of the old rule are re-planned (facilitators). */
 export async function setSchedule(deps: Deps, turn: Turn, args: CommandOf<'schedule'>['args']): Promise<Reply> {
@@ -31,7 +30,6 @@ export async function setSchedule(deps: Deps, turn: Turn, args: CommandOf<'sched
     throw new SetwiseError('invalid', `That rule gives no meetings still to come between ${dayLabel(rule.from)} and ${dayLabel(lastDate(rule))}.`);
   }
   const result = await deps.store.meetings.replaceRule(set.id, rule, planned, turn.actor.id, now);
-  await replanRotation(deps, set.id);
   const upcoming = result.meetings.filter((m) => m.status === 'scheduled' && m.startsAt.getTime() > now.getTime());
   deps.log.info({ setId: set.id, created: result.created, updated: result.updated, removed: result.removed }, 'schedule set');
   return publicReply(

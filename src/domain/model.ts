@@ -1,4 +1,5 @@
 import type { Address, Platform } from './address';
+import type { NudgeSettings } from './nudges/catalogue';
 
 export type Role = 'facilitator' | 'member';
 export type SetStatus = 'open' | 'closed';
@@ -36,6 +37,9 @@ export interface LearningSet {
   readonly channel: Address;
   readonly timeZone: string;
   readonly presentersPerMeeting: number;
+  /** Below this many possible attendees, facilitators are told. */
+  readonly minAttendance: number;
+  readonly nudges: NudgeSettings;
   readonly status: SetStatus;
   readonly createdAt: Date;
   readonly closedAt: Date | null;

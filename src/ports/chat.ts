@@ -19,3 +19,11 @@ export interface ChatPort {
   update(posted: PostedMessage, message: Message): Promise<void>;
 }
 
+
+/** Thrown by an adapter when the platform says "slow down"; the scheduler waits at least that long. */
+export class RateLimited extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`rate limited; retry after ${retryAfterSeconds}s`);
+    this.name = 'RateLimited';
+  }
+}

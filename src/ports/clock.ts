@@ -16,7 +16,27 @@ export class ManualClock implements Clock {
   set(to: Date): void {
     this.current = to.getTime();
   }
+  moveTo(to: Date): void {
+    this.current = Math.max(this.current, to.getTime());
+  }
   advance(ms: number): void {
     this.current += ms;
   }
+}
+
+/** Real time plus an offset that only grows: the console's clock, which `:advance` moves on. */
+export class ShiftedClock implements Clock {
+  private offset = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+  /** Moves the clock to `to` if that is later than now. */
+  moveTo(to: Date): void {
+    this.offset = Math.max(this.offset, to.getTime() - Date.now());
+  }
+}
+
+/** A clock that can be moved forward: what `runUntil` needs. */
+export interface MovableClock extends Clock {
+  moveTo(to: Date): void;
 }

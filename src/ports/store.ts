@@ -1,9 +1,10 @@
 import type { Platform } from '../domain/address';
 import type { Meeting, StoredRule } from '../domain/meetings';
 import type { Occurrence, ScheduleRule } from '../domain/recurrence';
+import type { NudgeKind, NudgeSettings } from '../domain/nudges/catalogue';
 import type { ChangeOutcome, RotationChange } from '../domain/rotation/changes';
-import type { RotationMeeting, RotationSnapshot } from '../domain/rotation/types';
-import type { LearningSet, Membership, Person, Role, Workspace } from '../domain/model';
+import type { RotationMeeting, RotationSnapshot, SlotReason } from '../domain/rotation/types';
+import type { LearningSet, Membership, Person, QuietHours, Role, Workspace } from '../domain/model';
 import type { Identity } from './inbound';
 
 export type NewSet = Pick<LearningSet, 'workspaceId' | 'name' | 'channelId' | 'channelLabel' | 'channel' | 'timeZone'>;
@@ -23,6 +24,8 @@ export interface PersonRepo {
   /** Insert or refresh a person from their platform identity (name and DM address change). */
   upsert(workspaceId: number, identity: Identity, now: Date): Promise<Person>;
   setTimeZone(personId: number, zone: string, now: Date): Promise<void>;
+  setQuietHours(personId: number, quiet: QuietHours | null, now: Date): Promise<void>;
+  get(personId: number): Promise<Person | undefined>;
 }
 
 export interface SetRepo {
@@ -32,6 +35,8 @@ export interface SetRepo {
   findOpenByChannel(workspaceId: number, channelId: string): Promise<LearningSet | undefined>;
   listOpenForPerson(personId: number): Promise<LearningSet[]>;
   rename(setId: number, name: string, now: Date): Promise<void>;
+  /** Atomic: stores the set's nudge choices and re-plans its nudges. */
+  setNudges(setId: number, nudges: NudgeSettings, minAttendance: number, now: Date): Promise<void>;
   close(setId: number, now: Date): Promise<void>;
 }
 
@@ -44,7 +49,7 @@ export interface MembershipRepo {
   /** Atomic: refuses to remove the last facilitator. */
   remove(setId: number, personId: number, now: Date): Promise<LeaveResult>;
   /** Atomic: refuses to demote the last facilitator. */
-  setRole(setId: number, personId: number, role: Role): Promise<RoleResult>;
+  setRole(setId: number, personId: number, role: Role, now: Date): Promise<RoleResult>;
 }
 
 export interface ReplanResult {
@@ -69,11 +74,76 @@ export interface MeetingRepo {
   replaceRule(setId: number, rule: ScheduleRule, planned: readonly Occurrence[], createdBy: number, now: Date): Promise<ReplanResult>;
   /** Every meeting of the set, in time order. */
   list(setId: number): Promise<Meeting[]>;
+  get(meetingId: number): Promise<Meeting | undefined>;
   /** Atomic: refuses when another scheduled meeting is on the same local date. */
   add(setId: number, occurrence: Occurrence, now: Date): Promise<ClashResult<Meeting>>;
   /** Atomic: moves a meeting, remembering the date it was first planned on. */
   move(meetingId: number, to: Occurrence, now: Date): Promise<ClashResult<Meeting>>;
   cancel(meetingId: number, now: Date): Promise<Meeting>;
+}
+
+/** A nudge waiting in (or taken from) the outbox. */
+export interface Job {
+  readonly id: number;
+  readonly kind: NudgeKind;
+  readonly dedupeKey: string;
+  readonly setId: number;
+  readonly meetingId: number;
+  readonly personId: number | null;
+  readonly runAt: Date;
+  readonly staleAt: Date | null;
+  /** Tries so far, this one included. */
+  readonly attempts: number;
+}
+
+export type JobStatus = 'pending' | 'claimed' | 'done' | 'skipped' | 'dead';
+
+/**
+ * The outbox. Jobs are written by the Store calls that change what they are about;
+ * the scheduler only claims and settles them. Settling takes the claimant's name, so
+ * a worker whose lease ran out cannot overwrite the work of the one that reclaimed it.
+ */
+export interface JobRepo {
+  /** Atomic: takes up to `limit` jobs that are due, or whose claimant's lease has run out. */
+  claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<Job[]>;
+  complete(job: Job, owner: string, ref: unknown, now: Date): Promise<void>;
+  skip(job: Job, owner: string, reason: string, now: Date): Promise<void>;
+  /** Back to pending at `runAt`; `error` set for a retry, null for a wait (quiet hours) that is not a try. */
+  reschedule(job: Job, owner: string, runAt: Date, error: string | null, now: Date): Promise<void>;
+  /** Dead-lettered after the last try. */
+  bury(job: Job, owner: string, error: string, now: Date): Promise<void>;
+  /** When the next pending job is due, if any. */
+  nextDue(): Promise<Date | undefined>;
+  countByStatus(): Promise<Record<JobStatus, number>>;
+}
+
+export type RsvpAnswer = 'yes' | 'no' | 'maybe';
+
+export interface Action {
+  /** The person's own number for it in this set, as `actions` lists it. */
+  readonly number: number;
+  readonly text: string;
+  readonly due: string | null;
+  readonly status: 'open' | 'done' | 'dropped';
+  readonly createdAt: Date;
+}
+
+export interface ActionRepo {
+  add(setId: number, personId: number, text: string, due: string | null, now: Date): Promise<Action>;
+  list(setId: number, personId: number): Promise<Action[]>;
+  /** Closes the person's action `number`; false if they have none open with it. */
+  close(setId: number, personId: number, number: number, status: 'done' | 'dropped', now: Date): Promise<boolean>;
+}
+
+export interface ChallengeRepo {
+  /** Whether the person has a current (not withdrawn) challenge in the set. */
+  hasCurrent(setId: number, personId: number): Promise<boolean>;
+}
+
+export interface RsvpRepo {
+  /** Atomic: records the answer and re-plans the rotation and the set's nudges. */
+  answer(meetingId: number, personId: number, answer: RsvpAnswer, now: Date): Promise<void>;
+  forMeeting(meetingId: number): Promise<{ readonly personId: number; readonly answer: RsvpAnswer }[]>;
 }
 
 /** Changes to what the rotation reads, made in the same transaction as the re-plan. */
@@ -96,6 +166,10 @@ export interface RotationRepo {
     effects: RotationEffects,
     label: (m: RotationMeeting) => string,
   ): Promise<{ readonly outcome: ChangeOutcome; readonly snapshot: RotationSnapshot }>;
+  /** The planned presenters of one meeting, in order. */
+  planned(meetingId: number): Promise<{ readonly personId: number; readonly name: string; readonly reason: SlotReason }[]>;
+  /** Records that a presenter has been told about their slot: from now on it is sticky. */
+  markNotified(meetingId: number, personId: number, now: Date): Promise<void>;
 }
 
 /**
@@ -109,4 +183,8 @@ export interface Store {
   readonly memberships: MembershipRepo;
   readonly meetings: MeetingRepo;
   readonly rotation: RotationRepo;
+  readonly jobs: JobRepo;
+  readonly rsvps: RsvpRepo;
+  readonly actions: ActionRepo;
+  readonly challenges: ChallengeRepo;
 }

@@ -1,4 +1,6 @@
 import { createCore } from '../../src/app/core';
+import { nudgeScheduler } from '../../src/app/scheduling';
+import { runUntil } from '../../src/scheduler/run-until';
 import { ManualClock } from '../../src/ports/clock';
 import type { Address } from '../../src/domain/address';
 import type { Identity, Mention, Reply, Where } from '../../src/ports/inbound';
@@ -21,9 +23,13 @@ const dm = (name: string): Where => ({ kind: 'dm', id: `D-${name}`, label: `dm @
 export function createHarness(start = new Date('2027-01-04T09:00:00Z')) {
   const database = openTestDatabase();
   const store = createSqliteStore(database.db);
-  const chat = new RecordingChat();
   const clock = new ManualClock(start);
-  const core = createCore({ store, chat, clock, log: silentLogger });
+  const chat = new RecordingChat(() => clock.now());
+  const deps = { store, chat, clock, log: silentLogger };
+  const core = createCore(deps);
+  const scheduler = nudgeScheduler(deps, 'test');
+  /** Plays the clock forward to `to`, sending whatever falls due on the way. */
+  const advanceTo = (to: Date) => runUntil(scheduler, store.jobs, clock, to);
 
   /** `name` types `text` in `place` ("#leaders" or "dm"); every @word is a mention. */
   async function say(name: string, place: string, text: string): Promise<Reply> {
@@ -40,7 +46,7 @@ export function createHarness(start = new Date('2027-01-04T09:00:00Z')) {
   /** The reply's plain text: what a person reads. */
   const text = async (name: string, place: string, command: string) => (await say(name, place, command)).message.text;
 
-  return { database, store, chat, clock, core, say, text, close: () => database.close() };
+  return { database, store, chat, clock, core, scheduler, advanceTo, say, text, close: () => database.close() };
 }
 
 export type Harness = ReturnType<typeof createHarness>;

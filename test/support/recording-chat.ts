@@ -6,19 +6,24 @@ export interface Recorded {
   readonly to: Address;
   readonly message: Message;
   readonly ref: number;
+  /** When it was sent, by the clock given to the recorder. */
+  readonly at: Date;
 }
 
 /** A ChatPort that keeps everything sent, so tests assert on what people would see. */
 export class RecordingChat implements ChatPort {
   readonly posts: Recorded[] = [];
   readonly updates: { readonly posted: PostedMessage; readonly message: Message }[] = [];
-  /** Set to make the next sends fail, as a platform outage would. */
+  /** Set to make sends fail, as a platform outage would; `failFor` limits it to some addresses. */
   failWith: Error | undefined;
+  failFor: ((to: Address) => boolean) | undefined;
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
 
   async post(to: Address, message: Message): Promise<PostedMessage> {
-    if (this.failWith) throw this.failWith;
+    if (this.failWith && (!this.failFor || this.failFor(to))) throw this.failWith;
     const ref = this.posts.length + 1;
-    this.posts.push({ to, message, ref });
+    this.posts.push({ to, message, ref, at: this.now() });
     return { address: to, ref };
   }
 

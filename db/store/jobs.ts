@@ -1,0 +1,88 @@
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import type { NudgeKind } from '../../src/domain/nudges/catalogue';
+import type { Job, JobRepo, JobStatus } from '../../src/ports/store';
+import type { Db } from '../client';
+import { jobs } from '../schema';
+
+const toJob = (r: typeof jobs.$inferSelect): Job => {
+  const payload = r.payload as { meetingId?: number; personId?: number | null };
+  return {
+    id: r.id,
+    kind: r.kind as NudgeKind,
+    dedupeKey: r.dedupeKey,
+    setId: r.setId ?? 0,
+    meetingId: payload.meetingId ?? 0,
+    personId: payload.personId ?? null,
+    runAt: r.runAt,
+    staleAt: r.staleAt,
+    attempts: r.attempts,
+  };
+};
+
+/** Only the claimant may settle a job: a worker whose lease expired loses it. */
+const mine = (job: Job, owner: string) => and(eq(jobs.id, job.id), eq(jobs.status, 'claimed'), eq(jobs.claimedBy, owner));
+
+export function jobRepo(db: Db): JobRepo {
+  return {
+    async claim(owner, now, leaseMs, limit) {
+      // One UPDATE ... RETURNING: SQLite runs it under its write lock, so two processes
+      // sharing the file can never both take a job. The due-ness test uses the indexes.
+      const due = db
+        .select({ id: jobs.id })
+        .from(jobs)
+        .where(or(and(eq(jobs.status, 'pending'), lte(jobs.runAt, now)), and(eq(jobs.status, 'claimed'), lte(jobs.leaseUntil, now))))
+        .orderBy(asc(jobs.runAt))
+        .limit(limit);
+      return db
+        .update(jobs)
+        .set({ status: 'claimed', claimedBy: owner, leaseUntil: new Date(now.getTime() + leaseMs), attempts: sql`${jobs.attempts} + 1`, updatedAt: now })
+        .where(inArray(jobs.id, due))
+        .returning()
+        .all()
+        .map(toJob)
+        .sort((a, b) => a.runAt.getTime() - b.runAt.getTime());
+    },
+
+    async complete(job, owner, ref, now) {
+      db.update(jobs).set({ status: 'done', resultRef: ref ?? null, leaseUntil: null, lastError: null, updatedAt: now }).where(mine(job, owner)).run();
+    },
+
+    async skip(job, owner, reason, now) {
+      db.update(jobs).set({ status: 'skipped', lastError: reason, leaseUntil: null, updatedAt: now }).where(mine(job, owner)).run();
+    },
+
+    async reschedule(job, owner, runAt, error, now) {
+      db.update(jobs)
+        .set({
+          status: 'pending',
+          runAt,
+          leaseUntil: null,
+          lastError: error,
+          // A wait for quiet hours to end is not a failed try.
+          ...(error === null ? { attempts: sql`max(${jobs.attempts} - 1, 0)` } : {}),
+          updatedAt: now,
+        })
+        .where(mine(job, owner))
+        .run();
+    },
+
+    async bury(job, owner, error, now) {
+      db.update(jobs).set({ status: 'dead', lastError: error, leaseUntil: null, updatedAt: now }).where(mine(job, owner)).run();
+    },
+
+    async nextDue() {
+      const row = db
+        .select({ at: sql<number>`min(CASE WHEN ${jobs.status} = 'pending' THEN ${jobs.runAt} ELSE ${jobs.leaseUntil} END)` })
+        .from(jobs)
+        .where(inArray(jobs.status, ['pending', 'claimed']))
+        .get();
+      return row?.at === null || row?.at === undefined ? undefined : new Date(row.at);
+    },
+
+    async countByStatus() {
+      const counts: Record<JobStatus, number> = { pending: 0, claimed: 0, done: 0, skipped: 0, dead: 0 };
+      for (const r of db.select({ status: jobs.status, n: sql<number>`count(*)` }).from(jobs).groupBy(jobs.status).all()) counts[r.status] = r.n;
+      return counts;
+    },
+  };
+}

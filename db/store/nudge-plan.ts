@@ -1,0 +1,59 @@
+import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { nudgeSettings, planNudges } from '../../src/domain/nudges/catalogue';
+import { jobs, meetings, memberships, presenterSlots, rsvps, scheduleRules, sets } from '../schema';
+import type { Tx } from './tx';
+
+/**
+ * Brings a set's pending nudges in line with its present state, inside the caller's
+ * transaction: the change and its nudges land together or not at all. Sent jobs are
+ * never touched; pending ones no longer wanted are skipped, with the reason kept.
+ */
+export function replanJobsTx(tx: Tx, setId: number, now: Date): void {
+  const set = tx.select().from(sets).where(eq(sets.id, setId)).get();
+  if (!set) return;
+  const setMeetings = tx.select().from(meetings).where(eq(meetings.setId, setId)).orderBy(meetings.startsAt, meetings.id).all();
+  const members = tx.select({ personId: memberships.personId, role: memberships.role }).from(memberships).where(and(eq(memberships.setId, setId), isNull(memberships.leftAt))).all();
+  const ids = setMeetings.map((m) => m.id);
+  const slots = ids.length
+    ? tx.select({ meetingId: presenterSlots.meetingId, personId: presenterSlots.personId }).from(presenterSlots).where(and(inArray(presenterSlots.meetingId, ids), eq(presenterSlots.status, 'planned'))).orderBy(presenterSlots.position).all()
+    : [];
+  const declined = ids.length ? tx.select({ meetingId: rsvps.meetingId }).from(rsvps).where(and(inArray(rsvps.meetingId, ids), eq(rsvps.answer, 'no'))).all() : [];
+  const rule = tx.select().from(scheduleRules).where(and(eq(scheduleRules.setId, setId), isNull(scheduleRules.supersededAt))).get();
+
+  const presenters = new Map<number, number[]>();
+  for (const s of slots) presenters.set(s.meetingId, [...(presenters.get(s.meetingId) ?? []), s.personId]);
+  const noes = new Map<number, number>();
+  for (const d of declined) noes.set(d.meetingId, (noes.get(d.meetingId) ?? 0) + 1);
+
+  const wanted = set.status === 'open'
+    ? planNudges({
+        now,
+        settings: nudgeSettings(set.settings),
+        minAttendance: set.minAttendance,
+        meetings: setMeetings,
+        memberIds: members.map((m) => m.personId),
+        facilitatorIds: members.filter((m) => m.role === 'facilitator').map((m) => m.personId),
+        programmeEnds: Boolean(rule && (rule.untilDate || rule.count)),
+        presenters,
+        declined: noes,
+      })
+    : [];
+
+  for (const n of wanted) {
+    const payload = { meetingId: n.meetingId, personId: n.personId };
+    tx.insert(jobs)
+      .values({ kind: n.kind, dedupeKey: n.dedupeKey, setId, runAt: n.runAt, staleAt: n.staleAt, payload, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({
+        target: jobs.dedupeKey,
+        set: { runAt: n.runAt, staleAt: n.staleAt, payload, status: 'pending', lastError: null, updatedAt: now },
+        // A sent, failed or in-flight nudge is history; a skipped one comes back when wanted again.
+        setWhere: sql`${jobs.status} IN ('pending', 'skipped')`,
+      })
+      .run();
+  }
+  const keep = wanted.map((n) => n.dedupeKey);
+  tx.update(jobs)
+    .set({ status: 'skipped', lastError: 'no longer needed: the meeting, the presenters or the set changed', updatedAt: now })
+    .where(and(eq(jobs.setId, setId), eq(jobs.status, 'pending'), keep.length ? notInArray(jobs.dedupeKey, keep) : undefined))
+    .run();
+}

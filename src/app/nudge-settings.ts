@@ -1,0 +1,53 @@
+import type { CommandOf, NudgeSetting, NudgeValue } from '../commands/grammar';
+import type { NudgeSettings } from '../domain/nudges/catalogue';
+import { lengthLabel } from '../messages/when';
+import type { Reply } from '../ports/inbound';
+import { facilitatorView, memberView } from './access';
+import { privateReply, publicReply, type Deps, type Turn } from './context';
+
+const when = (minutes: number, side: 'before' | 'after') => (minutes === 0 ? 'at the time' : `${minutes % 1440 === 0 ? `${minutes / 1440}d` : lengthLabel(minutes)} ${side}`);
+
+function describe(n: NudgeSettings, minimum: number): string[] {
+  return [
+    `presenter-notice: ${when(n.presenterNoticeMinutes, 'before')} the meeting, to each presenter`,
+    `challenge-reminder: ${n.challengeReminder ? `${when(n.challengeReminderMinutes, 'before')}, to presenters with no challenge in` : 'off'}`,
+    `meeting-reminder: ${when(n.meetingReminderMinutes, 'before')}, in the channel and to anyone who has not answered`,
+    `low-attendance: facilitators are told when fewer than ${minimum} may come`,
+    `checkin: ${n.checkin ? 'at the start of each meeting' : 'off'}`,
+    `reflection: ${when(n.reflectionMinutes, 'after')} each meeting ends, to each attendee`,
+    `action-follow-up: ${n.actionFollowUp ? 'halfway to the next meeting, to anyone with open actions' : 'off'}`,
+    'programme-end: the day after the last meeting, to everyone',
+  ];
+}
+
+function apply(n: NudgeSettings, minimum: number, nudge: NudgeSetting, v: NudgeValue): [NudgeSettings, number] {
+  switch (nudge) {
+    case 'presenter-notice':
+      return [{ ...n, presenterNoticeMinutes: v.kind === 'offset' ? v.minutes : n.presenterNoticeMinutes }, minimum];
+    case 'challenge-reminder':
+      return [v.kind === 'toggle' ? { ...n, challengeReminder: v.on } : { ...n, challengeReminder: true, challengeReminderMinutes: v.kind === 'offset' ? v.minutes : n.challengeReminderMinutes }, minimum];
+    case 'meeting-reminder':
+      return [{ ...n, meetingReminderMinutes: v.kind === 'offset' ? v.minutes : n.meetingReminderMinutes }, minimum];
+    case 'reflection':
+      return [{ ...n, reflectionMinutes: v.kind === 'offset' ? v.minutes : n.reflectionMinutes }, minimum];
+    case 'low-attendance':
+      return [n, v.kind === 'count' ? v.n : minimum];
+    case 'checkin':
+      return [{ ...n, checkin: v.kind === 'toggle' ? v.on : n.checkin }, minimum];
+    case 'action-follow-up':
+      return [{ ...n, actionFollowUp: v.kind === 'toggle' ? v.on : n.actionFollowUp }, minimum];
+  }
+}
+
+/** Shows the set's nudges, or changes one and re-plans (facilitators change, members see). */
+export async function setNudges(deps: Deps, turn: Turn, args: CommandOf<'set nudges'>['args']): Promise<Reply> {
+  if (!args.change) {
+    const { set } = await memberView(deps, turn);
+    return privateReply({ text: [`Nudges of ${set.name}:`, ...describe(set.nudges, set.minAttendance).map((l) => `- ${l}`)].join('\n'), blocks: [{ type: 'paragraph', text: `Nudges of ${set.name}:` }, { type: 'list', items: describe(set.nudges, set.minAttendance) }] });
+  }
+  const { set } = await facilitatorView(deps, turn, 'change its nudges');
+  const [nudges, minimum] = apply(set.nudges, set.minAttendance, args.change.nudge, args.change.value);
+  await deps.store.sets.setNudges(set.id, nudges, minimum, deps.clock.now());
+  const line = describe(nudges, minimum).find((l) => l.startsWith(args.change!.nudge))!;
+  return publicReply({ tone: 'success', text: `Changed: ${line}. Nudges already planned have moved to match.` });
+}

@@ -1,0 +1,111 @@
+import { PRIVATE_KINDS } from '../domain/nudges/catalogue';
+import { quietUntil } from '../domain/nudges/quiet';
+import type { Meeting } from '../domain/meetings';
+import type { LearningSet, Person } from '../domain/model';
+import * as copy from '../messages/copy/nudges';
+import { byTurn, CHECKIN_QUESTIONS, PROGRAMME_END_QUESTIONS, REFLECTION_PROMPTS } from '../messages/copy/default-prompts';
+import type { Message } from '../messages/model';
+import type { Delivery } from '../scheduler/runner';
+import type { Job } from '../ports/store';
+import type { Deps } from './context';
+
+const skip = (reason: string): Delivery => ({ type: 'skip', reason });
+
+interface Scene {
+  readonly set: LearningSet;
+  readonly meeting: Meeting;
+  readonly meetings: readonly Meeting[];
+  readonly person: Person | undefined;
+}
+
+/** What a nudge is about, as it is now: a job planned last week may meet a changed world. */
+async function sceneOf(deps: Deps, job: Job): Promise<Scene | string> {
+  const set = await deps.store.sets.get(job.setId);
+  if (!set || set.status !== 'open') return 'the set is closed';
+  const meetings = await deps.store.meetings.list(set.id);
+  const meeting = meetings.find((m) => m.id === job.meetingId);
+  if (!meeting || meeting.status === 'cancelled') return 'the meeting was cancelled';
+  if (job.personId === null) return { set, meeting, meetings, person: undefined };
+  const person = await deps.store.people.get(job.personId);
+  if (!person || !(await deps.store.memberships.find(set.id, person.id))) return 'they are no longer in the set';
+  return { set, meeting, meetings, person };
+}
+
+/** The message for a job, or why it is no longer worth sending. */
+async function compose(deps: Deps, job: Job, { set, meeting, meetings, person }: Scene): Promise<Message | string> {
+  const zone = person?.timeZone ?? set.timeZone;
+  const turn = meetings.filter((m) => m.status !== 'cancelled').findIndex((m) => m.id === meeting.id);
+  const next = meetings.find((m) => m.status === 'scheduled' && m.startsAt.getTime() > meeting.startsAt.getTime());
+  const answers = await deps.store.rsvps.forMeeting(meeting.id);
+  const answerOf = (id: number) => answers.find((a) => a.personId === id)?.answer;
+  switch (job.kind) {
+    case 'presenter-notice':
+    case 'challenge-reminder': {
+      const slot = (await deps.store.rotation.planned(meeting.id)).find((p) => p.personId === person!.id);
+      if (!slot) return 'they are no longer presenting at that meeting';
+      if (job.kind === 'challenge-reminder') {
+        if (await deps.store.challenges.hasCurrent(set.id, person!.id)) return 'their challenge is in already';
+        return copy.challengeReminder(set, meeting, zone);
+      }
+      return copy.presenterNotice(set, meeting, slot.reason, zone);
+    }
+    case 'meeting-reminder': {
+      const presenters = (await deps.store.rotation.planned(meeting.id)).map((p) => p.name);
+      const count = (a: string) => answers.filter((x) => x.answer === a).length;
+      return copy.meetingReminder(set, meeting, presenters, { yes: count('yes'), no: count('no'), maybe: count('maybe') });
+    }
+    case 'rsvp-reminder':
+      return answerOf(person!.id) ? 'they have answered already' : copy.rsvpReminder(set, meeting, zone);
+    case 'low-attendance': {
+      const members = await deps.store.memberships.list(set.id);
+      const noes = answers.filter((a) => a.answer === 'no').length;
+      return copy.lowAttendance(set, meeting, members.length - noes, noes, set.minAttendance, zone);
+    }
+    case 'checkin':
+      return copy.checkin(set, byTurn(CHECKIN_QUESTIONS, turn));
+    case 'reflection':
+      if (answerOf(person!.id) === 'no') return 'they did not come';
+      return copy.reflection(set, meeting, byTurn(REFLECTION_PROMPTS, turn + person!.id));
+    case 'action-follow-up': {
+      const open = (await deps.store.actions.list(set.id, person!.id)).filter((a) => a.status === 'open');
+      if (open.length === 0) return 'no open actions';
+      if (!next) return 'there is no next meeting';
+      return copy.actionFollowUp(set, next, open, zone);
+    }
+    case 'programme-end':
+      return copy.programmeEnd(set, PROGRAMME_END_QUESTIONS);
+    case 'meeting-ended':
+      return 'not a message';
+  }
+}
+
+/** Delivers one nudge: checks it still makes sense, waits out quiet hours, sends it. */
+export async function deliverNudge(deps: Deps, job: Job): Promise<Delivery> {
+  if (job.kind === 'meeting-ended') {
+    // Nothing to send: settle the meeting's slots and plan the meetings now next.
+    await deps.store.rotation.update(job.setId, deps.clock.now(), { kind: 'replan' }, {}, (m) => m.localDate);
+    return { type: 'sent', ref: null };
+  }
+  const scene = await sceneOf(deps, job);
+  if (typeof scene === 'string') return skip(scene);
+  const { set, person } = scene;
+  if (PRIVATE_KINDS.has(job.kind)) {
+    if (!person?.dm) return skip('no private chat with them');
+    const until = quietUntil(deps.clock.now(), person.timeZone ?? set.timeZone, person.quietHours);
+    if (until) return { type: 'defer', until };
+  }
+  const message = await compose(deps, job, scene);
+  if (typeof message === 'string') return skip(message);
+  const posted = await deps.chat.post(PRIVATE_KINDS.has(job.kind) ? person!.dm! : set.channel, message);
+  if (job.kind === 'presenter-notice') await deps.store.rotation.markNotified(scene.meeting.id, person!.id, deps.clock.now());
+  return { type: 'sent', ref: posted.ref };
+}
+
+/** Tells the set's facilitators, privately, that a nudge could not be delivered. */
+export async function reportDeadNudge(deps: Deps, job: Job, error: string): Promise<void> {
+  const set = await deps.store.sets.get(job.setId);
+  if (!set) return;
+  for (const m of await deps.store.memberships.list(set.id)) {
+    if (m.role === 'facilitator' && m.person.dm) await deps.chat.post(m.person.dm, copy.deadLetter(set, job.kind, error));
+  }
+}

@@ -1,0 +1,16 @@
+import { Scheduler, type SchedulerOptions } from '../scheduler/runner';
+import type { Deps } from './context';
+import { deliverNudge, reportDeadNudge } from './nudges';
+
+/** The scheduler that sends the nudge catalogue through the ChatPort. */
+export function nudgeScheduler(deps: Deps, owner: string, options: Partial<SchedulerOptions> = {}): Scheduler {
+  return new Scheduler({
+    jobs: deps.store.jobs,
+    clock: deps.clock,
+    log: deps.log,
+    owner,
+    deliver: (job) => deliverNudge(deps, job),
+    onDead: (job, error) => reportDeadNudge(deps, job, error),
+    ...options,
+  });
+}

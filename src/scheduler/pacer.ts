@@ -1,0 +1,83 @@
+import type { Address, Platform } from '../domain/address';
+import type { Message } from '../messages/model';
+import type { ChatPort, PostedMessage } from '../ports/chat';
+
+/** A token bucket: `rate` sends a second on average, `burst` at once. */
+interface Limit {
+  readonly rate: number;
+  readonly burst: number;
+}
+
+/**
+ * Published limits, with headroom. Slack: chat.postMessage allows about one message
+ * per second per channel (short bursts tolerated) and several hundred a minute per
+ * workspace. Teams: 7 per second and 60 per 30 seconds per conversation, 50 per
+ * second per bot across conversations. The console has none.
+ */
+export const PLATFORM_LIMITS: Record<Platform, { readonly perAddress: Limit; readonly perPlatform: Limit } | null> = {
+  slack: { perAddress: { rate: 1, burst: 1 }, perPlatform: { rate: 4, burst: 8 } },
+  teams: { perAddress: { rate: 1.5, burst: 3 }, perPlatform: { rate: 30, burst: 30 } },
+  console: null,
+};
+
+class Bucket {
+  private tokens: number;
+  private last: number;
+  constructor(
+    private readonly limit: Limit,
+    now: number,
+  ) {
+    this.tokens = limit.burst;
+    this.last = now;
+  }
+  /** Milliseconds to wait before a token is free; takes it. */
+  take(now: number): number {
+    this.tokens = Math.min(this.limit.burst, this.tokens + ((now - this.last) / 1000) * this.limit.rate);
+    this.last = now;
+    this.tokens -= 1;
+    return this.tokens >= 0 ? 0 : (-this.tokens / this.limit.rate) * 1000;
+  }
+}
+
+export interface PacerClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const realTime: PacerClock = { now: () => performance.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+
+/** A ChatPort that paces sends per address and per platform, so a fan-out never trips a limit. */
+export class PacedChat implements ChatPort {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(
+    private readonly inner: ChatPort,
+    private readonly time: PacerClock = realTime,
+    private readonly limits = PLATFORM_LIMITS,
+  ) {}
+
+  /** How long the next send to `to` must wait; reserves its place in both buckets. */
+  private delay(to: Address): number {
+    const limits = this.limits[to.platform];
+    if (!limits) return 0;
+    const now = this.time.now();
+    const bucket = (key: string, limit: Limit) => {
+      let b = this.buckets.get(key);
+      if (!b) this.buckets.set(key, (b = new Bucket(limit, now)));
+      return b;
+    };
+    return Math.max(bucket(`address:${JSON.stringify(to.ref)}`, limits.perAddress).take(now), bucket(`platform:${to.platform}`, limits.perPlatform).take(now));
+  }
+
+  async post(to: Address, message: Message): Promise<PostedMessage> {
+    const wait = this.delay(to);
+    if (wait > 0) await this.time.sleep(wait);
+    return this.inner.post(to, message);
+  }
+
+  async update(posted: PostedMessage, message: Message): Promise<void> {
+    const wait = this.delay(posted.address);
+    if (wait > 0) await this.time.sleep(wait);
+    return this.inner.update(posted, message);
+  }
+}

@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/client';
+import { seedFanOut } from '../support/nudge-fixture';
+import { ROOT } from '../support/process';
+
+const dir = mkdtempSync(join(tmpdir(), 'setwise-sched-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function child(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/scheduler-child.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+const exited = (p: ChildProcess) => new Promise<number | null>((resolve) => p.on('exit', (code) => resolve(code)));
+const deliveries = (log: string) => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => l && !l.endsWith(' started')) : []);
+/** Deliveries per recipient and message, ignoring which worker sent them. */
+const perJob = (lines: string[]) => {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const key = line.slice(line.indexOf(' ') + 1);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+};
+const statuses = (file: string) => {
+  const db = openDatabase(file);
+  const rows = db.sqlite.prepare('SELECT status, count(*) AS n FROM jobs WHERE run_at <= ? GROUP BY status').all(Date.parse('2027-03-01T22:00:00Z'));
+  db.close();
+  return Object.fromEntries((rows as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+};
+
+describe('the scheduler across processes', () => {
+  it('delivers every nudge after a SIGKILL mid-fan-out, repeating at most the sends in flight', async () => {
+    const db = join(dir, 'crash.db');
+    const log = join(dir, 'crash.log');
+    const { dueAt, expected } = await seedFanOut(db, 500);
+    const concurrency = 4;
+
+    const first = child({ CHILD_DB: db, CHILD_LOG: log, CHILD_NOW: dueAt.toISOString(), CHILD_OWNER: 'first', CHILD_DELAY_MS: '15', CHILD_CONCURRENCY: String(concurrency) });
+    const firstExit = exited(first);
+    while (deliveries(log).length < 150) await new Promise((r) => setTimeout(r, 20));
+    first.kill('SIGKILL');
+    expect(await firstExit).toBeNull();
+    const beforeRestart = deliveries(log).length;
+    expect(beforeRestart).toBeLessThan(expected); // it really died mid-fan-out
+
+    // Restarted after the dead worker's lease has run out, so its claims are taken over.
+    const later = new Date(dueAt.getTime() + 61_000).toISOString();
+    const second = child({ CHILD_DB: db, CHILD_LOG: log, CHILD_NOW: later, CHILD_OWNER: 'second', CHILD_DELAY_MS: '1', CHILD_CONCURRENCY: String(concurrency) });
+    expect(await exited(second)).toBe(0);
+
+    const counts = perJob(deliveries(log));
+    expect(counts.size).toBe(expected); // every nudge arrived
+    const duplicates = [...counts.values()].reduce((sum, n) => sum + n - 1, 0);
+    expect(duplicates).toBeLessThanOrEqual(concurrency);
+    expect(statuses(db)).toEqual({ done: expected });
+  });
+
+  it('never sends a job twice when two schedulers tick on the same file', async () => {
+    const db = join(dir, 'pair.db');
+    const log = join(dir, 'pair.log');
+    const { dueAt, expected } = await seedFanOut(db, 300);
+    const env = { CHILD_DB: db, CHILD_LOG: log, CHILD_NOW: dueAt.toISOString(), CHILD_DELAY_MS: '2', CHILD_CONCURRENCY: '4' };
+    const [a, b] = [child({ ...env, CHILD_OWNER: 'a' }), child({ ...env, CHILD_OWNER: 'b' })];
+    expect(await Promise.all([exited(a), exited(b)])).toEqual([0, 0]);
+
+    const lines = deliveries(log);
+    const counts = perJob(lines);
+    expect(counts.size).toBe(expected);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(lines.length).toBe(expected);
+    // Both really worked: each sent some of the fan-out.
+    expect(lines.filter((l) => l.startsWith('a ')).length).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.startsWith('b ')).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,155 @@
+import { DateTime } from 'luxon';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { jobs, people } from '../../db/schema';
+import { RateLimited } from '../../src/ports/chat';
+import { channel, createHarness, dmOf, type Harness } from '../support/harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = createHarness(new Date('2026-12-01T12:00:00Z'));
+  await h.say('alice', '#six', 'set create Six tz Europe/London');
+  await h.say('alice', '#six', 'member add @bob @carol @dave @erin @frank @gina');
+});
+afterEach(() => h.close());
+
+const SIX = channel('six').address;
+const london = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/London' }).toJSDate();
+const sentTo = (name: string) => h.chat.to(dmOf(name)).map((m) => m.text);
+const jobRows = () => h.database.db.select().from(jobs).all();
+const idOf = (name: string) => h.database.db.select().from(people).where(eq(people.displayName, name)).get()!.id;
+const postsAbout = (day: string) => h.chat.posts.filter((p) => p.message.text.includes(day));
+
+describe('nudges', () => {
+  it('plans the catalogue for each meeting at its offsets', async () => {
+    await h.say('alice', '#six', 'schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 for 2 meetings');
+    const first = jobRows().filter((j) => j.dedupeKey.startsWith('meeting:1:'));
+    const at = (key: string) => first.find((j) => j.dedupeKey === key)?.runAt.toISOString();
+    expect(at(`meeting:1:presenter-notice:${idOf('bob')}`)).toBe('2026-12-29T10:00:00.000Z'); // 7 days before
+    expect(at('meeting:1:meeting-reminder')).toBe('2027-01-04T10:00:00.000Z');
+    expect(at(`meeting:1:rsvp-reminder:${idOf('dave')}`)).toBe('2027-01-04T10:00:00.000Z');
+    expect(at('meeting:1:checkin')).toBe('2027-01-05T10:00:00.000Z');
+    expect(at(`meeting:1:reflection:${idOf('carol')}`)).toBe('2027-01-05T15:00:00.000Z'); // 2 hours after it ends
+    expect(at(`meeting:1:action-follow-up:${idOf('carol')}`)).toBe('2027-01-19T11:30:00.000Z'); // halfway to 2 Feb
+    expect(jobRows().find((j) => j.dedupeKey === `meeting:2:programme-end:${idOf('carol')}`)?.runAt.toISOString()).toBe('2027-02-03T13:00:00.000Z');
+    expect(first.filter((j) => j.kind === 'challenge-reminder')).toHaveLength(0); // off unless the set asks
+  });
+
+  it('sends every kind, each once, as the programme runs', async () => {
+    await h.say('alice', '#six', 'set nudges challenge-reminder on');
+    await h.say('alice', '#six', 'set nudges low-attendance 4');
+    await h.say('alice', '#six', 'schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 for 2 meetings');
+    await h.say('carol', '#six', 'action add call the finance lead');
+    await h.say('dave', '#six', 'rsvp no');
+    await h.say('erin', '#six', 'rsvp no');
+    await h.say('frank', '#six', 'rsvp no');
+    await h.say('gina', '#six', 'rsvp no');
+    await h.advanceTo(new Date('2027-03-01T00:00:00Z'));
+    const texts = h.chat.posts.map((p) => p.message.text);
+    const count = (re: RegExp) => texts.filter((t) => re.test(t)).length;
+    expect(count(/^You are presenting at Six on Tue 5 Jan/)).toBe(2);
+    expect(count(/^A reminder: you present at Six/)).toBe(4);
+    expect(count(/^Six meets on Tue 5 Jan 2027/)).toBe(1);
+    expect(count(/^Will you be at Six on Tue 5 Jan/)).toBe(3); // not the four who said no
+    expect(sentTo('alice').filter((t) => t.startsWith('Only 3 people may come to Six on Tue 5 Jan 2027, 10:00–13:00 Europe/London (4 said no); the set\'s minimum is 4.'))).toHaveLength(1);
+    expect(count(/^Check-in for today's meeting of Six/)).toBe(2);
+    expect(count(/^Thank you for Six on Tue 5 Jan 2027/)).toBe(3); // attendees only
+    expect(count(/^Halfway to the next meeting of Six/)).toBe(1); // carol, who has an action
+    expect(count(/^The programme of Six has come to its end/)).toBe(7);
+    expect(sentTo('carol').some((t) => t.includes('1. call the finance lead'))).toBe(true);
+    // Re-running the same stretch sends nothing again.
+    const before = h.chat.posts.length;
+    await h.advanceTo(new Date('2027-03-02T00:00:00Z'));
+    expect(h.chat.posts.length).toBe(before);
+  });
+
+  it('moves a meeting\'s reminders with it, and sends none for a cancelled one', async () => {
+    await h.say('alice', '#six', 'schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 for 3 meetings');
+    await h.say('alice', '#six', 'meeting move 2027-01-05 to 2027-01-07 at 14:00');
+    await h.say('alice', '#six', 'meeting cancel 2027-02-02');
+    await h.advanceTo(new Date('2027-03-03T00:00:00Z'));
+    const reminders = h.chat.posts.filter((p) => p.message.text.startsWith('Six meets on'));
+    expect(reminders.map((p) => [p.message.text.slice(13, 40), p.at.toISOString()])).toEqual([
+      ['Thu 7 Jan 2027, 14:00–17:00', '2027-01-06T14:00:00.000Z'],
+      ['Tue 2 Mar 2027, 10:00–13:00', '2027-03-01T10:00:00.000Z'],
+    ]);
+    expect(postsAbout('5 Jan')).toHaveLength(0);
+    expect(postsAbout('2 Feb')).toHaveLength(0);
+    expect(h.chat.posts.filter((p) => p.message.text.startsWith('Check-in')).map((p) => p.at.toISOString())).toEqual(['2027-01-07T14:00:00.000Z', '2027-03-02T10:00:00.000Z']);
+  });
+
+  it('holds a private nudge in quiet hours until they end, in the person\'s own zone', async () => {
+    await h.say('bob', 'dm', 'me tz America/New_York');
+    await h.say('bob', 'dm', 'me quiet 20:00-08:00');
+    // Reflection due 23:30 New York: a meeting ending 21:00 there, reflection 2h30 later.
+    await h.say('alice', '#six', 'schedule every 4 weeks on tuesday at 18:00 for 3h from 2027-01-05 for 1 meetings tz America/New_York');
+    await h.say('alice', '#six', 'set nudges reflection 150m');
+    await h.advanceTo(new Date('2027-01-07T00:00:00Z'));
+    const reflections = h.chat.posts.filter((p) => p.message.text.startsWith('Thank you for Six'));
+    const bob = reflections.find((p) => JSON.stringify(p.to) === JSON.stringify(dmOf('bob')))!;
+    expect(DateTime.fromJSDate(bob.at, { zone: 'America/New_York' }).toFormat('yyyy-MM-dd HH:mm')).toBe('2027-01-06 08:00');
+    const carol = reflections.find((p) => JSON.stringify(p.to) === JSON.stringify(dmOf('carol')))!;
+    expect(DateTime.fromJSDate(carol.at, { zone: 'America/New_York' }).toFormat('yyyy-MM-dd HH:mm')).toBe('2027-01-05 23:30');
+  });
+
+  it('retries with backoff, honours Retry-After, and dead-letters to the facilitators', async () => {
+    await h.say('alice', '#six', 'schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 for 1 meetings');
+    h.chat.failWith = new Error('channel_not_found');
+    h.chat.failFor = (to) => JSON.stringify(to) === JSON.stringify(dmOf('gina'));
+    await h.advanceTo(new Date('2027-01-04T10:00:00Z')); // reminders due now
+    const gina = () => jobRows().find((j) => j.dedupeKey === `meeting:1:rsvp-reminder:${idOf('gina')}`)!;
+    expect(gina()).toMatchObject({ status: 'pending', attempts: 1, lastError: 'channel_not_found' });
+    const retryIn = gina().runAt.getTime() - Date.parse('2027-01-04T10:00:00Z');
+    expect(retryIn).toBeGreaterThanOrEqual(15_000);
+    expect(retryIn).toBeLessThanOrEqual(30_000);
+    await h.advanceTo(new Date('2027-01-05T09:00:00Z'));
+    expect(gina()).toMatchObject({ status: 'dead', attempts: 6 });
+    expect(sentTo('alice').at(-1)).toBe('I could not deliver a rsvp reminder for Six after several tries (channel_not_found). Nothing else is affected; you may want to pass the message on yourself.');
+
+    h.chat.failWith = new RateLimited(600);
+    h.chat.failFor = (to) => JSON.stringify(to) === JSON.stringify(SIX);
+    await h.advanceTo(new Date('2027-01-05T10:00:00Z')); // the check-in is due
+    const checkin = jobRows().find((j) => j.dedupeKey === 'meeting:1:checkin')!;
+    expect(checkin.runAt.getTime() - Date.parse('2027-01-05T10:00:00Z')).toBeGreaterThanOrEqual(600_000);
+  });
+
+  it('skips a nudge that has gone stale while Setwise was down, rather than send it late', async () => {
+    await h.say('alice', '#six', 'schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 for 1 meetings');
+    h.clock.set(new Date('2027-01-05T11:00:00Z')); // down through the reminders and the start
+    await h.scheduler.tick();
+    expect(h.chat.posts.filter((p) => /^(Six meets|Will you be|You are presenting)/.test(p.message.text))).toHaveLength(0);
+    const skipped = jobRows().filter((j) => j.status === 'skipped' && j.lastError?.startsWith('stale'));
+    expect(skipped.map((j) => j.kind).sort()).toContain('meeting-reminder');
+    expect(h.chat.posts.filter((p) => p.message.text.startsWith('Check-in'))).toHaveLength(1); // still useful: the meeting is on
+  });
+
+  it('re-plans the rotation on an RSVP no, and answers RSVP buttons the same way', async () => {
+    await h.say('alice', '#six', 'schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 for 2 meetings');
+    expect(await h.text('carol', '#six', 'rsvp no')).toBe(
+      'Noted: you cannot come to Six on Tue 5 Jan 2027, 10:00–13:00 Europe/London. If you were due to present, the rotation has passed your turn on, and you go first next time.',
+    );
+    expect(await h.text('bob', '#six', 'rotation')).toContain('1. @carol: missed their turn on Tue 5 Jan 2027 (said no)');
+    const reply = await h.core.handle({
+      platform: 'console',
+      workspaceId: 'W1',
+      actor: { userId: 'U-carol', displayName: 'carol', dm: dmOf('carol') },
+      where: { kind: 'dm', id: 'D-carol', label: 'dm @carol', address: dmOf('carol') },
+      payload: { type: 'action', actionId: 'rsvp', value: '1:yes' },
+    });
+    expect(reply.message.text).toMatch(/^Noted: you are coming to Six on Tue 5 Jan 2027/);
+    expect(await h.text('zed', 'dm', 'rsvp yes')).toBe("You're not in a set yet. A facilitator can add you with `member add`.");
+    expect(await h.text('bob', '#six', 'rsvp perhaps')).toBe('Answer yes, no or maybe. Example: `rsvp no 2027-03-02`');
+  });
+
+  it('lets facilitators change nudge times, moving what is planned', async () => {
+    await h.say('alice', '#six', 'schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 for 1 meetings');
+    expect(await h.text('alice', '#six', 'set nudges presenter-notice 10d')).toBe('Changed: presenter-notice: 10d before the meeting, to each presenter. Nudges already planned have moved to match.');
+    expect(jobRows().find((j) => j.dedupeKey === `meeting:1:presenter-notice:${idOf('bob')}`)?.runAt.toISOString()).toBe('2026-12-26T10:00:00.000Z');
+    await h.say('alice', '#six', 'set nudges checkin off');
+    expect(jobRows().find((j) => j.dedupeKey === 'meeting:1:checkin')?.status).toBe('skipped');
+    expect(await h.text('bob', '#six', 'set nudges checkin on')).toBe('Only a facilitator of Six can change its nudges.');
+    expect(await h.text('alice', '#six', 'set nudges reflection soon')).toBe('"soon" is not a time I can use for reflection. Write it like 7d, 36h or 90m (up to 28d), e.g. `set nudges reflection 2d`.');
+    expect(await h.text('bob', '#six', 'set nudges')).toContain('- checkin: off');
+    expect(london('2027-01-05T10:00')).toBeInstanceOf(Date);
+  });
+});

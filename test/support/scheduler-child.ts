@@ -1,0 +1,38 @@
+/**
+ * A scheduler process for the crash and two-instance tests: the real Store, Scheduler
+ * and nudge delivery on a file database, with a slow platform at the network edge
+ * that appends each delivery to a log file (appendFileSync survives SIGKILL).
+ */
+import { appendFileSync } from 'node:fs';
+import { openDatabase } from '../../db/client';
+import { createSqliteStore } from '../../db/store';
+import { nudgeScheduler } from '../../src/app/scheduling';
+import type { ChatPort } from '../../src/ports/chat';
+import { ManualClock } from '../../src/ports/clock';
+import { silentLogger } from '../../src/ports/logger';
+
+const { CHILD_DB, CHILD_LOG, CHILD_NOW, CHILD_OWNER, CHILD_DELAY_MS = '10', CHILD_CONCURRENCY = '4' } = process.env;
+const database = openDatabase(CHILD_DB!);
+const store = createSqliteStore(database.db);
+const delay = Number(CHILD_DELAY_MS);
+
+const slowPlatform: ChatPort = {
+  async post(to, message) {
+    await new Promise((r) => setTimeout(r, delay));
+    appendFileSync(CHILD_LOG!, `${CHILD_OWNER} ${JSON.stringify(to.ref)} ${message.text.slice(0, 40)}\n`);
+    return { address: to, ref: null };
+  },
+  async update() {},
+};
+
+const clock = new ManualClock(new Date(CHILD_NOW!));
+const scheduler = nudgeScheduler({ store, chat: slowPlatform, clock, log: silentLogger }, CHILD_OWNER!, {
+  concurrency: Number(CHILD_CONCURRENCY),
+  batch: 50,
+  leaseMs: 60_000,
+});
+appendFileSync(CHILD_LOG!, `${CHILD_OWNER} started\n`);
+while ((await scheduler.tick()).claimed > 0) {
+  // keep ticking until nothing is due
+}
+database.close();
