@@ -103,6 +103,20 @@ describe('the console adapter through npm start', () => {
     expect(after[2]).toEqual([before[1]![0], expect.stringMatching(/^missed their turn on .* \(away\)$/)]);
   });
 
+  it('plays nudges forward with :advance and answers a button with :click', async () => {
+    // A meeting a little over a day away: `:advance 2h` reaches the day-before reminders.
+    const soon = new Date(Date.now() + 26 * 3_600_000);
+    const day = soon.toISOString().slice(0, 10);
+    const time = soon.toISOString().slice(11, 16);
+    const script = [':as alice', ':in #quick', 'set create Quick tz UTC', 'member add @bob', `meeting add ${day} at ${time}`, ':advance 3h', ':as bob', ':in dm', ':click No', ':advance 1m'];
+    const run = await start(`${script.join('\n')}\n`, { SETWISE_DB: join(dir, 'quick.db') });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\[#quick\] Setwise: Quick meets on .*Will you be there\?\n {2}Buttons: \[Yes\] \[No\] \[Maybe\]/);
+    expect(run.stdout).toMatch(/\[dm @bob\] Setwise: Will you be at Quick on .*\n {2}Buttons: \[Yes\] \[No\] \[Maybe\]/);
+    expect(run.stdout).toMatch(/· it is now .* UTC; \d+ nudges sent/);
+    expect(run.stdout).toContain('[dm @bob] Setwise: Noted: you cannot come to Quick on');
+  });
+
   it('prints the console help and exits cleanly on :quit', async () => {
     const run = await start(':help\n:quit\nset info\n', { SETWISE_DB: ':memory:' });
     expect(run.code).toBe(0);

@@ -1,0 +1,16 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { NUDGE_KINDS } from '../../src/domain/nudges/catalogue';
+import { ROOT } from '../support/process';
+
+describe('npm run demo', () => {
+  it('plays a three-meeting programme and sends every nudge of the catalogue', () => {
+    const run = spawnSync('npm', ['run', 'demo', '--silent'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(0);
+    const summary = run.stdout.split('Sent, by nudge:')[1] ?? '';
+    for (const kind of NUDGE_KINDS) expect(summary, kind).toMatch(new RegExp(`^ {2}${kind} +[1-9]\\d*$`, 'm'));
+    // Carol's quiet hours (21:00-07:00 New York) hold her 05:00 presenter notice to 07:00.
+    expect(run.stdout).toContain('Tue 12 Jan 2027 12:00 Europe/London (Tue 12 Jan 2027 07:00 America/New_York)  → dm @carol\n      You are presenting');
+    expect(run.stdout).toContain('Mon 18 Jan 2027 10:00 Europe/London  → #leaders\n      Northern Lights meets on Tue 19 Jan 2027, 10:00–13:00');
+  });
+});
