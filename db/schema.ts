@@ -286,6 +286,8 @@ export const promptUses = sqliteTable(
       .references(() => sets.id),
     promptId: text('prompt_id').notNull(),
     kind: text('kind').notNull(),
+    /** The meeting it was used for, so everyone at one meeting gets the same prompt. */
+    meetingId: integer('meeting_id').references(() => meetings.id),
     usedAt: instant('used_at').notNull(),
   },
   (t) => [index('prompt_uses_set_kind').on(t.setId, t.kind)],

@@ -6,6 +6,7 @@
  * a no-op platform, with the process's memory before and after.
  * Figures go to docs/benchmarks.md; no test asserts a timing.
  */
+import { DEFAULT_PROMPTS_DIR, loadPromptLibrary } from '../src/prompt-library';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,7 +106,7 @@ console.log(`Claim ${DUE} due jobs (one UPDATE ... RETURNING): median ${claims[2
 let posts = 0;
 const noop: ChatPort = { post: async (to) => (posts++, { address: to, ref: null }), update: async () => {} };
 const clock = new ManualClock(new Date(nowMs));
-const scheduler = nudgeScheduler({ store, chat: noop, clock, log: silentLogger }, 'bench', { concurrency: 8, batch: 200 });
+const scheduler = nudgeScheduler({ store, chat: noop, clock, log: silentLogger, prompts: loadPromptLibrary(DEFAULT_PROMPTS_DIR) }, 'bench', { concurrency: 8, batch: 200 });
 global.gc?.();
 const before = process.memoryUsage();
 console.log(`Memory before ticks: heap ${mb(before.heapUsed)}, rss ${mb(before.rss)}`);

@@ -4,6 +4,7 @@
  * out. Runs the real core, Store (in-memory SQLite) and scheduler; only the chat
  * platform is replaced by the transcript printer.
  */
+import { DEFAULT_PROMPTS_DIR, loadPromptLibrary } from '../src/prompt-library';
 import { DateTime } from 'luxon';
 import { openDatabase } from '../db/client';
 import { createSqliteStore } from '../db/store';
@@ -39,7 +40,7 @@ const transcript: ChatPort = {
   async update() {},
 };
 
-const deps = { store, chat: transcript, clock, log: silentLogger };
+const deps = { store, chat: transcript, clock, log: silentLogger, prompts: loadPromptLibrary(DEFAULT_PROMPTS_DIR) };
 const core = createCore(deps);
 const scheduler = nudgeScheduler(deps, 'demo');
 

@@ -38,6 +38,7 @@ const schema = z.object({
     blankToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).optional(),
   ),
+  SETWISE_PROMPTS: optional(z.string()),
   SETWISE_TICK: z.preprocess(blankToUndefined, z.string().default('* * * * *').refine((s) => CRON.test(s.trim()), { message: 'must be a cron expression of 5 or 6 fields, e.g. "* * * * *"' })),
   SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', { message: 'must be a bot token starting with xoxb-' })),
   SLACK_SIGNING_SECRET: optional(z.string().min(16, { message: 'looks too short for a Slack signing secret' })),
@@ -59,6 +60,8 @@ export interface Config {
   /** Explicit LOG_LEVEL, or undefined to let the adapter choose (the console keeps quiet). */
   readonly logLevel: Env['LOG_LEVEL'];
   readonly tick: string;
+  /** A folder of prompt files to use instead of the shipped library. */
+  readonly promptsDir: string | undefined;
   readonly slack: { readonly botToken?: string; readonly signingSecret?: string; readonly appToken?: string; readonly apiUrl?: string };
   readonly teams: { readonly appId?: string; readonly appPassword?: string; readonly appType?: string; readonly tenantId?: string };
 }
@@ -103,6 +106,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     tick: env.SETWISE_TICK.trim(),
+    promptsDir: env.SETWISE_PROMPTS,
     slack: { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL },
     teams: { appId: env.MicrosoftAppId, appPassword: env.MicrosoftAppPassword, appType: env.MicrosoftAppType, tenantId: env.MicrosoftAppTenantId },
   };

@@ -15,6 +15,7 @@ import { openDatabase, type SetwiseDatabase } from '../db/client';
 import { createSqliteStore } from '../db/store';
 import { createCore } from './app/core';
 import { ConfigError, DEFAULT_DB, loadConfig, type Config } from './config';
+import { DEFAULT_PROMPTS_DIR, loadPromptLibrary, PromptFileError } from './prompt-library';
 import { nudgeScheduler } from './app/scheduling';
 import { ShiftedClock } from './ports/clock';
 import { PacedChat } from './scheduler/pacer';
@@ -57,7 +58,8 @@ async function main(): Promise<void> {
     const printer = new ConsolePrinter((text) => void process.stdout.write(`${text}\n`), filesDir);
     // The console's clock is real time that `:advance` can move on.
     const clock = new ShiftedClock();
-    const deps = { store: createSqliteStore(database.db), chat: new PacedChat(new ConsoleChat(printer)), clock, log };
+    const prompts = loadPromptLibrary(config.promptsDir ?? DEFAULT_PROMPTS_DIR);
+    const deps = { store: createSqliteStore(database.db), chat: new PacedChat(new ConsoleChat(printer)), clock, log, prompts };
     const core = createCore(deps);
     const scheduler = nudgeScheduler(deps, `${hostname()}:${process.pid}`);
     // Catch up on anything that fell due while Setwise was stopped, then tick on schedule.
@@ -89,7 +91,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? error.message : `could not start: ${error instanceof Error ? error.message : String(error)}`;
+  const message = error instanceof ConfigError || error instanceof PromptFileError ? error.message : `could not start: ${error instanceof Error ? error.message : String(error)}`;
   process.stderr.write(`setwise: ${message}\n`);
   process.exitCode = 1;
 });

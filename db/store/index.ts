@@ -1,10 +1,12 @@
 import type { Store } from '../../src/ports/store';
 import type { Db } from '../client';
 import { actionRepo, challengeRepo } from './actions';
+import { checkinRepo } from './checkins';
 import { jobRepo } from './jobs';
 import { meetingRepo } from './meetings';
 import { membershipRepo } from './memberships';
 import { personRepo } from './people';
+import { promptRepo } from './prompts';
 import { rotationRepo } from './rotation';
 import { rsvpRepo } from './rsvps';
 import { setRepo } from './sets';
@@ -23,5 +25,7 @@ export function createSqliteStore(db: Db): Store {
     rsvps: rsvpRepo(db),
     actions: actionRepo(db),
     challenges: challengeRepo(db),
+    prompts: promptRepo(db),
+    checkins: checkinRepo(db),
   };
 }

@@ -28,6 +28,7 @@ export const toSet = (r: SetRow): LearningSet => ({
   presentersPerMeeting: r.presentersPerMeeting,
   minAttendance: r.minAttendance,
   nudges: nudgeSettings(r.settings),
+  promptThemes: Array.isArray(r.settings.promptThemes) ? r.settings.promptThemes.filter((t): t is string => typeof t === 'string') : [],
   status: r.status,
   createdAt: r.createdAt,
   closedAt: r.closedAt,

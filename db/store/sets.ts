@@ -83,6 +83,13 @@ export function setRepo(db: Db): SetRepo {
       );
     },
 
+    async setPromptThemes(setId, themes, now) {
+      db.transaction((tx) => {
+        const row = tx.select({ settings: sets.settings }).from(sets).where(eq(sets.id, setId)).get();
+        tx.update(sets).set({ settings: { ...(row?.settings ?? {}), promptThemes: [...themes] }, updatedAt: now }).where(eq(sets.id, setId)).run();
+      });
+    },
+
     async close(setId, now) {
       db.transaction(
         (tx) => {

@@ -5,6 +5,7 @@ import type { Identity, Reply, Where } from '../ports/inbound';
 import type { Logger } from '../ports/logger';
 import type { Store } from '../ports/store';
 import type { Message } from '../messages/model';
+import type { PromptLibrary } from '../prompt-library';
 
 /** What every use case may use: the ports, nothing platform-specific. */
 export interface Deps {
@@ -12,6 +13,8 @@ export interface Deps {
   readonly chat: ChatPort;
   readonly clock: Clock;
   readonly log: Logger;
+  /** The prompt library loaded from prompts/ at start-up. */
+  readonly prompts: PromptLibrary;
 }
 
 /** One request in progress: who asked, where, and the people they named. */

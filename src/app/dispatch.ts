@@ -2,10 +2,12 @@ import { helpFor } from '../commands/help';
 import type { Command, CommandName, CommandOf } from '../commands/grammar';
 import type { Reply } from '../ports/inbound';
 import { calendar } from './calendar';
+import { checkin } from './checkins';
 import { privateReply, type Deps, type Turn } from './context';
 import { actionDone, actionDrop, addAction, listActions } from './actions';
 import { setMyZone, setQuietHours } from './me';
 import { setNudges } from './nudge-settings';
+import { addPrompt, promptNow, setPromptThemes } from './prompts';
 import { rsvp } from './rsvp';
 import { addMeeting, cancelMeeting, listMeetings, moveMeeting } from './meetings';
 import { addFacilitator, addMembers, removeFacilitator, removeMember } from './members';
@@ -48,6 +50,10 @@ const handlers: { [K in CommandName]?: Handler<K> } = {
   actions: listActions,
   'me tz': setMyZone,
   'me quiet': setQuietHours,
+  checkin,
+  prompt: promptNow,
+  'prompt add': addPrompt,
+  'prompt themes': setPromptThemes,
 };
 
 export function isBuilt(name: CommandName): boolean {

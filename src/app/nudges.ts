@@ -3,11 +3,12 @@ import { quietUntil } from '../domain/nudges/quiet';
 import type { Meeting } from '../domain/meetings';
 import type { LearningSet, Person } from '../domain/model';
 import * as copy from '../messages/copy/nudges';
-import { byTurn, CHECKIN_QUESTIONS, PROGRAMME_END_QUESTIONS, REFLECTION_PROMPTS } from '../messages/copy/default-prompts';
+import { choosePrompt, withThemes } from '../domain/prompts';
 import type { Message } from '../messages/model';
 import type { Delivery } from '../scheduler/runner';
 import type { Job } from '../ports/store';
 import type { Deps } from './context';
+import { nextPrompt } from './prompts';
 
 const skip = (reason: string): Delivery => ({ type: 'skip', reason });
 
@@ -34,7 +35,6 @@ async function sceneOf(deps: Deps, job: Job): Promise<Scene | string> {
 /** The message for a job, or why it is no longer worth sending. */
 async function compose(deps: Deps, job: Job, { set, meeting, meetings, person }: Scene): Promise<Message | string> {
   const zone = person?.timeZone ?? set.timeZone;
-  const turn = meetings.filter((m) => m.status !== 'cancelled').findIndex((m) => m.id === meeting.id);
   const next = meetings.find((m) => m.status === 'scheduled' && m.startsAt.getTime() > meeting.startsAt.getTime());
   const answers = await deps.store.rsvps.forMeeting(meeting.id);
   const answerOf = (id: number) => answers.find((a) => a.personId === id)?.answer;
@@ -61,19 +61,35 @@ async function compose(deps: Deps, job: Job, { set, meeting, meetings, person }:
       const noes = answers.filter((a) => a.answer === 'no').length;
       return copy.lowAttendance(set, meeting, members.length - noes, noes, set.minAttendance, zone);
     }
-    case 'checkin':
-      return copy.checkin(set, byTurn(CHECKIN_QUESTIONS, turn));
+    case 'checkin': {
+      // A facilitator's queued question replaces the library's pick.
+      const question = (await deps.store.checkins.takeQueued(set.id, meeting.id, deps.clock.now())) ?? (await nextPrompt(deps, set, 'checkin', meeting.id)).text;
+      return copy.checkin(set, question);
+    }
+    case 'checkin-actions': {
+      const open = (await deps.store.actions.list(set.id, person!.id)).filter((a) => a.status === 'open');
+      if (open.length === 0) return 'no open actions';
+      if (answerOf(person!.id) === 'no') return 'they are not coming';
+      return copy.checkinActions(set, open);
+    }
     case 'reflection':
       if (answerOf(person!.id) === 'no') return 'they did not come';
-      return copy.reflection(set, meeting, byTurn(REFLECTION_PROMPTS, turn + person!.id));
+      return copy.reflection(set, meeting, (await nextPrompt(deps, set, 'reflection', meeting.id)).text);
     case 'action-follow-up': {
       const open = (await deps.store.actions.list(set.id, person!.id)).filter((a) => a.status === 'open');
       if (open.length === 0) return 'no open actions';
       if (!next) return 'there is no next meeting';
       return copy.actionFollowUp(set, next, open, zone);
     }
-    case 'programme-end':
-      return copy.programmeEnd(set, PROGRAMME_END_QUESTIONS);
+    case 'programme-end': {
+      // Three look-back questions, the same for everyone in the set.
+      const pool = withThemes(deps.prompts.get('programme-end') ?? [], set.promptThemes);
+      const picked = [0, 1, 2].reduce<typeof pool>((acc) => {
+        const next = choosePrompt(pool.filter((p) => !acc.includes(p)), new Map(), set.id);
+        return next ? [...acc, next] : acc;
+      }, []);
+      return copy.programmeEnd(set, picked.map((p) => p.text));
+    }
     case 'meeting-ended':
       return 'not a message';
   }

@@ -1,6 +1,7 @@
 import { ArgError, check, type Args } from './args';
 import { duration, isoDate, mention, quietRange, rsvpAnswer, setName, time24, wholeNumber, weekday, zone } from './values';
 import { LIMITS } from '../domain/limits';
+import { PROMPT_KINDS, THEMES } from '../domain/prompts';
 
 export type Area = 'Getting started' | 'Sets' | 'Meetings' | 'Presenting' | 'Challenges and actions' | 'Check-ins and reflection' | 'You';
 /** Who may use a command; shown in help, enforced by the use case. */
@@ -314,13 +315,49 @@ export const grammar = {
     example: 'checkin What has changed for you since we last met? next',
     area: 'Check-ins and reflection',
     who: 'facilitators',
-    built: false,
+    built: true,
     parse: (a) => {
       const when = a.trailingWord('now', 'next') ?? 'now';
       return { question: text('a question', 500, a), when };
     },
   }),
-  prompt: spec({ usage: 'prompt', summary: 'a reflection prompt, privately, now', example: 'prompt', area: 'Check-ins and reflection', who: 'anyone', built: false, parse: none }),
+  prompt: spec({ usage: 'prompt', summary: 'a reflection prompt, privately, now', example: 'prompt', area: 'Check-ins and reflection', who: 'anyone', built: true, parse: none }),
+  'prompt add': spec({
+    usage: 'prompt add <kind> <text>',
+    summary: `add the set's own prompt (kinds: ${PROMPT_KINDS.join(', ')})`,
+    example: 'prompt add checkin What are you carrying into today?',
+    area: 'Check-ins and reflection',
+    who: 'facilitators',
+    built: true,
+    parse: (a) => {
+      const raw = a.word('a kind of prompt').toLowerCase();
+      const kind = PROMPT_KINDS.find((k) => k === raw);
+      if (!kind) throw new ArgError(`"${raw}" is not a kind of prompt.`, `Use one of: ${PROMPT_KINDS.join(', ')}.`);
+      const body = text('the prompt', 500, a);
+      if (body.length < 10) throw new ArgError('A prompt needs at least 10 characters.');
+      return { kind, text: body };
+    },
+  }),
+  'prompt themes': spec({
+    usage: 'prompt themes <theme> [<theme> ...] | all',
+    summary: `focus the set's prompts on leadership themes (${THEMES.join(', ')})`,
+    example: 'prompt themes Feel Connect',
+    area: 'Check-ins and reflection',
+    who: 'facilitators',
+    built: true,
+    parse: (a) => {
+      const words = a.all();
+      if (words.length === 0) throw new ArgError('Name one or more themes, or `all`.');
+      if (words.length === 1 && words[0]!.toLowerCase() === 'all') return { themes: [] as string[] };
+      return {
+        themes: words.map((w) => {
+          const theme = THEMES.find((t) => t.toLowerCase() === w.toLowerCase());
+          if (!theme) throw new ArgError(`"${w}" is not a theme.`, `Use ${THEMES.join(', ')}, or all.`);
+          return theme as string;
+        }),
+      };
+    },
+  }),
   reflect: spec({ usage: 'reflect <text>', summary: 'write a private journal entry', example: 'reflect I noticed I jump to solutions when I feel unsure.', area: 'Check-ins and reflection', who: 'anyone', built: false, parse: (a) => ({ text: text('a reflection', 3000, a) }) }),
   journal: spec({ usage: 'journal', summary: 'read your own journal entries', example: 'journal', area: 'Check-ins and reflection', who: 'anyone', built: false, parse: none }),
 

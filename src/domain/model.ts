@@ -40,6 +40,8 @@ export interface LearningSet {
   /** Below this many possible attendees, facilitators are told. */
   readonly minAttendance: number;
   readonly nudges: NudgeSettings;
+  /** Leadership themes the facilitators chose for the set's prompts; empty for all. */
+  readonly promptThemes: readonly string[];
   readonly status: SetStatus;
   readonly createdAt: Date;
   readonly closedAt: Date | null;

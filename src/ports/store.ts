@@ -2,6 +2,7 @@ import type { Platform } from '../domain/address';
 import type { Meeting, StoredRule } from '../domain/meetings';
 import type { Occurrence, ScheduleRule } from '../domain/recurrence';
 import type { NudgeKind, NudgeSettings } from '../domain/nudges/catalogue';
+import type { Prompt, PromptKind } from '../domain/prompts';
 import type { ChangeOutcome, RotationChange } from '../domain/rotation/changes';
 import type { RotationMeeting, RotationSnapshot, SlotReason } from '../domain/rotation/types';
 import type { LearningSet, Membership, Person, QuietHours, Role, Workspace } from '../domain/model';
@@ -37,6 +38,7 @@ export interface SetRepo {
   rename(setId: number, name: string, now: Date): Promise<void>;
   /** Atomic: stores the set's nudge choices and re-plans its nudges. */
   setNudges(setId: number, nudges: NudgeSettings, minAttendance: number, now: Date): Promise<void>;
+  setPromptThemes(setId: number, themes: readonly string[], now: Date): Promise<void>;
   close(setId: number, now: Date): Promise<void>;
 }
 
@@ -135,6 +137,24 @@ export interface ActionRepo {
   close(setId: number, personId: number, number: number, status: 'done' | 'dropped', now: Date): Promise<boolean>;
 }
 
+export interface PromptRepo {
+  /** How often the set has been given each prompt of a kind. */
+  uses(setId: number, kind: PromptKind): Promise<Map<string, number>>;
+  /** The prompt already chosen for this meeting, if any. */
+  usedFor(setId: number, kind: PromptKind, meetingId: number): Promise<string | undefined>;
+  recordUse(setId: number, kind: PromptKind, promptId: string, meetingId: number | null, now: Date): Promise<void>;
+  /** A set's own prompts, added by its facilitators. */
+  custom(setId: number, kind: PromptKind): Promise<Prompt[]>;
+  addCustom(setId: number, kind: PromptKind, text: string, createdBy: number, now: Date): Promise<Prompt>;
+}
+
+export interface CheckinRepo {
+  /** Records a question posted now, or queues one for a meeting's start (replacing any queued). */
+  add(setId: number, meetingId: number | null, text: string, mode: 'now' | 'next', createdBy: number, now: Date): Promise<void>;
+  /** The question queued for a meeting, marking it posted. */
+  takeQueued(setId: number, meetingId: number, now: Date): Promise<string | undefined>;
+}
+
 export interface ChallengeRepo {
   /** Whether the person has a current (not withdrawn) challenge in the set. */
   hasCurrent(setId: number, personId: number): Promise<boolean>;
@@ -187,4 +207,6 @@ export interface Store {
   readonly rsvps: RsvpRepo;
   readonly actions: ActionRepo;
   readonly challenges: ChallengeRepo;
+  readonly prompts: PromptRepo;
+  readonly checkins: CheckinRepo;
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_PROMPTS_DIR, loadPromptLibrary } from '../../src/prompt-library';
 import { createCore } from '../../src/app/core';
 import { nudgeScheduler } from '../../src/app/scheduling';
 import { runUntil } from '../../src/scheduler/run-until';
@@ -25,7 +26,7 @@ export function createHarness(start = new Date('2027-01-04T09:00:00Z')) {
   const store = createSqliteStore(database.db);
   const clock = new ManualClock(start);
   const chat = new RecordingChat(() => clock.now());
-  const deps = { store, chat, clock, log: silentLogger };
+  const deps = { store, chat, clock, log: silentLogger, prompts: loadPromptLibrary(DEFAULT_PROMPTS_DIR) };
   const core = createCore(deps);
   const scheduler = nudgeScheduler(deps, 'test');
   /** Plays the clock forward to `to`, sending whatever falls due on the way. */

@@ -3,6 +3,7 @@
  * and nudge delivery on a file database, with a slow platform at the network edge
  * that appends each delivery to a log file (appendFileSync survives SIGKILL).
  */
+import { DEFAULT_PROMPTS_DIR, loadPromptLibrary } from '../../src/prompt-library';
 import { appendFileSync } from 'node:fs';
 import { openDatabase } from '../../db/client';
 import { createSqliteStore } from '../../db/store';
@@ -26,7 +27,7 @@ const slowPlatform: ChatPort = {
 };
 
 const clock = new ManualClock(new Date(CHILD_NOW!));
-const scheduler = nudgeScheduler({ store, chat: slowPlatform, clock, log: silentLogger }, CHILD_OWNER!, {
+const scheduler = nudgeScheduler({ store, chat: slowPlatform, clock, log: silentLogger, prompts: loadPromptLibrary(DEFAULT_PROMPTS_DIR) }, CHILD_OWNER!, {
   concurrency: Number(CHILD_CONCURRENCY),
   batch: 50,
   leaseMs: 60_000,

@@ -8,6 +8,7 @@ export const NUDGE_KINDS = [
   'rsvp-reminder',
   'low-attendance',
   'checkin',
+  'checkin-actions',
   'reflection',
   'action-follow-up',
   'programme-end',
@@ -24,6 +25,7 @@ export const PRIVATE_KINDS: ReadonlySet<NudgeKind> = new Set([
   'challenge-reminder',
   'rsvp-reminder',
   'low-attendance',
+  'checkin-actions',
   'reflection',
   'action-follow-up',
   'programme-end',
@@ -116,7 +118,11 @@ export function planNudges(input: NudgePlanInput): PlannedNudge[] {
       for (const f of input.facilitatorIds) add('low-attendance', m, f, now.getTime(), start);
     }
     for (const p of input.memberIds) add('rsvp-reminder', m, p, start - s.meetingReminderMinutes * 60_000, start);
-    if (s.checkin) add('checkin', m, null, start, end);
+    if (s.checkin) {
+      add('checkin', m, null, start, end);
+      // Each member's open actions, privately, so they can report back at the check-in.
+      for (const p of input.memberIds) add('checkin-actions', m, p, start - 15 * 60_000, start + 30 * 60_000);
+    }
     add('meeting-ended', m, null, end, end + 30 * DAY);
     const reflectAt = end + s.reflectionMinutes * 60_000;
     for (const p of input.memberIds) add('reflection', m, p, reflectAt, next ? Math.max(reflectAt + HOUR, next.startsAt.getTime()) : reflectAt + 7 * DAY);

@@ -49,6 +49,10 @@ export const checkin = (set: LearningSet, question: string): Message => ({
   text: `Check-in for today's meeting of ${set.name}: ${question} Say too how the actions you committed to last time have gone.`,
 });
 
+export const checkinActions = (set: LearningSet, open: readonly Action[]): Message => ({
+  text: `For today's check-in at ${set.name}, the actions you committed to:\n${open.map((a) => `${a.number}. ${a.text}${a.due ? ` (by ${dayLabel(a.due)})` : ''}`).join('\n')}\nHow have they gone? Close them with \`action done <n>\` or \`action drop <n>\`.`,
+});
+
 export const reflection = (set: LearningSet, m: Meeting, prompt: string): Message => ({
   text: `Thank you for ${set.name} on ${dayLabel(m.localDate)}. Something to reflect on: ${prompt} Write privately with \`reflect <your thoughts>\`: it stays yours unless you choose to share it.`,
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `prompt_uses` ADD `meeting_id` integer REFERENCES meetings(id);
