@@ -34,7 +34,9 @@ export function loadPromptLibrary(dir: string): PromptLibrary {
   if (files.length === 0) throw new PromptFileError(`${dir}: no prompt files (*.yaml) found`);
   for (const name of files) {
     const path = join(dir, name);
-    const shown = relative(process.cwd(), path) || path;
+    // prompts/checkin.yaml when it is under the working directory, else the full path.
+    const rel = relative(process.cwd(), path);
+    const shown = rel && !rel.startsWith('..') ? rel : path;
     let data: unknown;
     try {
       data = parse(readFileSync(path, 'utf8'));

@@ -1,3 +1,4 @@
+import type { Form } from '../../src/messages/model';
 import type { Core, Identity, Incoming, Where } from '../../src/ports/inbound';
 import { CONSOLE_WORKSPACE, channelWhere, consolePerson, dmWhere, isValidName, mentionsIn } from './identity';
 import type { ConsolePrinter } from './printer';
@@ -10,6 +11,7 @@ export const CONSOLE_HELP = [
   '  :in dm            speak in your private chat with Setwise',
   '  :click <label>    press a button on the latest message here or in your DM, e.g. :click Yes',
   '  :advance <time>   move the clock on and send the nudges due meanwhile, e.g. :advance 7d',
+  '  :cancel           abandon a form you are filling in',
   '  :help             this list (type help for Setwise itself)',
   '  :quit             leave (end of input does the same)',
   'Anything else is a Setwise command, e.g. set create Northern Lights tz Europe/London',
@@ -22,6 +24,8 @@ export const CONSOLE_HELP = [
 export class ConsoleSession {
   private actor: Identity;
   private where: Where;
+  /** A form being filled in, one field a line, as the console's stand-in for a modal. */
+  private filling: { form: Form; index: number; values: Record<string, string> } | undefined;
 
   constructor(
     private readonly core: Core,
@@ -44,6 +48,7 @@ export class ConsoleSession {
   async line(raw: string): Promise<boolean> {
     const text = raw.trim();
     if (text.startsWith(':')) return this.meta(text);
+    if (this.filling) return this.answer(raw);
     await this.send({ type: 'command', text, mentions: mentionsIn(text) });
     return true;
   }
@@ -51,6 +56,37 @@ export class ConsoleSession {
   private async send(payload: Incoming['payload']): Promise<void> {
     const reply = await this.core.handle({ platform: 'console', workspaceId: CONSOLE_WORKSPACE, actor: this.actor, where: this.where, payload });
     this.printer.deliver(this.where.label, reply.message);
+    if (reply.message.form) {
+      this.filling = { form: reply.message.form, index: 0, values: {} };
+      this.ask();
+    }
+  }
+
+  private ask(): void {
+    const f = this.filling!;
+    const field = f.form.fields[f.index]!;
+    const rules = [field.required ? 'needed' : 'optional, Enter to skip', field.maxLength ? `up to ${field.maxLength} characters` : ''].filter(Boolean).join(', ');
+    const now = field.initial ? ` Now: "${field.initial}" (Enter keeps it, - clears it).` : '';
+    this.note(`${f.index + 1}/${f.form.fields.length} ${field.label} (${rules})${field.hint ? `. ${field.hint}` : ''}.${now}`);
+  }
+
+  /** One answer to the form being filled in; the last one submits it. */
+  private async answer(raw: string): Promise<boolean> {
+    const f = this.filling!;
+    const field = f.form.fields[f.index]!;
+    const typed = raw.trim();
+    const value = typed === '' ? (field.initial ?? '') : typed === '-' ? '' : typed;
+    if (field.required && value === '') return this.note('This one is needed.');
+    if (field.maxLength && [...value].length > field.maxLength) return this.note(`That is ${[...value].length} characters; the most is ${field.maxLength}. Try again.`);
+    if (value !== '') f.values[field.id] = value;
+    f.index += 1;
+    if (f.index < f.form.fields.length) {
+      this.ask();
+      return true;
+    }
+    this.filling = undefined;
+    await this.send({ type: 'form', formId: f.form.id, values: f.values });
+    return true;
   }
 
   private async meta(text: string): Promise<boolean> {
@@ -84,6 +120,10 @@ export class ConsoleSession {
         if (!Number.isFinite(ms) || ms <= 0 || ms > 400 * 86_400_000) return this.note('Usage: :advance <n>m|h|d|w, up to 400d, e.g. :advance 7d');
         return this.note(await this.advance(ms));
       }
+      case 'cancel':
+        if (!this.filling) return this.note('There is no form to cancel.');
+        this.filling = undefined;
+        return this.note('Form abandoned; nothing was saved.');
       case 'help':
         return this.note(CONSOLE_HELP);
       case 'quit':

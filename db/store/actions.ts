@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Action, ActionRepo, ChallengeRepo } from '../../src/ports/store';
+import type { Action, ActionRepo } from '../../src/ports/store';
 import type { Db } from '../client';
-import { actions, challenges } from '../schema';
+import { actions } from '../schema';
 import type { Reader } from './tx';
 
 const mineInSet = (tx: Reader, setId: number, personId: number): (Action & { readonly id: number })[] =>
@@ -35,18 +35,6 @@ export function actionRepo(db: Db): ActionRepo {
         tx.update(actions).set({ status, closedAt: now }).where(eq(actions.id, action.id)).run();
         return true;
       });
-    },
-  };
-}
-
-export function challengeRepo(db: Db): ChallengeRepo {
-  return {
-    async hasCurrent(setId, personId) {
-      return !!db
-        .select({ id: challenges.id })
-        .from(challenges)
-        .where(and(eq(challenges.setId, setId), eq(challenges.personId, personId), eq(challenges.status, 'current')))
-        .get();
     },
   };
 }

@@ -1,12 +1,15 @@
 import type { Store } from '../../src/ports/store';
 import type { Db } from '../client';
-import { actionRepo, challengeRepo } from './actions';
+import { actionRepo } from './actions';
+import { challengeRepo } from './challenges';
 import { checkinRepo } from './checkins';
 import { jobRepo } from './jobs';
 import { meetingRepo } from './meetings';
 import { membershipRepo } from './memberships';
 import { personRepo } from './people';
+import { privacyRepo } from './privacy';
 import { promptRepo } from './prompts';
+import { reflectionRepo } from './reflections';
 import { rotationRepo } from './rotation';
 import { rsvpRepo } from './rsvps';
 import { setRepo } from './sets';
@@ -27,5 +30,7 @@ export function createSqliteStore(db: Db): Store {
     challenges: challengeRepo(db),
     prompts: promptRepo(db),
     checkins: checkinRepo(db),
+    reflections: reflectionRepo(db),
+    privacy: privacyRepo(db),
   };
 }

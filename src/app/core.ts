@@ -5,7 +5,7 @@ import type { Message } from '../messages/model';
 import type { Core, Incoming, Reply } from '../ports/inbound';
 import { privateReply, type Deps, type Turn } from './context';
 import { dispatch } from './dispatch';
-import { pressButton } from './buttons';
+import { pressButton, submitForm } from './buttons';
 
 const refusal = (message: string, hint?: string): Reply =>
   privateReply({ tone: 'error', text: hint ? `${message} ${hint}` : message } satisfies Message);
@@ -36,7 +36,7 @@ export function createCore(deps: Deps): Core {
           case 'action':
             return await pressButton(deps, await turnFor(incoming, new Map()), payload.actionId, payload.value);
           case 'form':
-            return refusal('That form is no longer active.', 'Type `help` to see what you can do.');
+            return await submitForm(deps, await turnFor(incoming, new Map()), payload.formId, payload.values);
         }
       } catch (error) {
         if (error instanceof SetwiseError) return refusal(error.message, error.hint);

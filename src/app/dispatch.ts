@@ -2,7 +2,10 @@ import { helpFor } from '../commands/help';
 import type { Command, CommandName, CommandOf } from '../commands/grammar';
 import type { Reply } from '../ports/inbound';
 import { calendar } from './calendar';
+import { openChallenge, showChallenge, withdrawChallenge } from './challenges';
 import { checkin } from './checkins';
+import { journal, reflect, shareEntry } from './journal';
+import { eraseMyData, exportMyData } from './privacy';
 import { privateReply, type Deps, type Turn } from './context';
 import { actionDone, actionDrop, addAction, listActions } from './actions';
 import { setMyZone, setQuietHours } from './me';
@@ -51,6 +54,14 @@ const handlers: { [K in CommandName]?: Handler<K> } = {
   'me tz': setMyZone,
   'me quiet': setQuietHours,
   checkin,
+  challenge: openChallenge,
+  'challenge show': showChallenge,
+  'challenge withdraw': withdrawChallenge,
+  reflect,
+  journal,
+  'journal share': shareEntry,
+  'privacy export': exportMyData,
+  'privacy erase': eraseMyData,
   prompt: promptNow,
   'prompt add': addPrompt,
   'prompt themes': setPromptThemes,

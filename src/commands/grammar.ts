@@ -290,9 +290,9 @@ export const grammar = {
     },
   }),
 
-  challenge: spec({ usage: 'challenge', summary: 'write or update your leadership challenge (opens a form)', example: 'challenge', area: 'Challenges and actions', who: 'members', built: false, parse: none }),
-  'challenge show': spec({ usage: 'challenge show [@a]', summary: "read your challenge, or a set member's", example: 'challenge show @alice', area: 'Challenges and actions', who: 'members', built: false, parse: (a) => { const p = a.optionalWord(); a.end(); return { person: p === undefined ? undefined : person(p) }; } }),
-  'challenge withdraw': spec({ usage: 'challenge withdraw', summary: 'withdraw your challenge', example: 'challenge withdraw', area: 'Challenges and actions', who: 'members', built: false, parse: none }),
+  challenge: spec({ usage: 'challenge', summary: 'write or update your leadership challenge (opens a form)', example: 'challenge', area: 'Challenges and actions', who: 'members', built: true, parse: none }),
+  'challenge show': spec({ usage: 'challenge show [@a]', summary: "read your challenge, or a set member's", example: 'challenge show @alice', area: 'Challenges and actions', who: 'members', built: true, parse: (a) => { const p = a.optionalWord(); a.end(); return { person: p === undefined ? undefined : person(p) }; } }),
+  'challenge withdraw': spec({ usage: 'challenge withdraw', summary: 'withdraw your challenge', example: 'challenge withdraw', area: 'Challenges and actions', who: 'members', built: true, parse: none }),
   'action add': spec({
     usage: 'action add <text> [by <date>]',
     summary: 'commit to an action before the next meeting',
@@ -358,8 +358,21 @@ export const grammar = {
       };
     },
   }),
-  reflect: spec({ usage: 'reflect <text>', summary: 'write a private journal entry', example: 'reflect I noticed I jump to solutions when I feel unsure.', area: 'Check-ins and reflection', who: 'anyone', built: false, parse: (a) => ({ text: text('a reflection', 3000, a) }) }),
-  journal: spec({ usage: 'journal', summary: 'read your own journal entries', example: 'journal', area: 'Check-ins and reflection', who: 'anyone', built: false, parse: none }),
+  reflect: spec({ usage: 'reflect <text>', summary: 'write a private journal entry', example: 'reflect I noticed I jump to solutions when I feel unsure.', area: 'Check-ins and reflection', who: 'anyone', built: true, parse: (a) => ({ text: text('a reflection', 3000, a) }) }),
+  'journal share': spec({
+    usage: 'journal share <n>',
+    summary: "share your journal entry <n> in its set's channel, under your name",
+    example: 'journal share 2',
+    area: 'Check-ins and reflection',
+    who: 'members',
+    built: true,
+    parse: (a) => {
+      const n = check(wholeNumber('The entry number', 1, 99999), a.word('the entry number from `journal`'));
+      a.end();
+      return { number: n };
+    },
+  }),
+  journal: spec({ usage: 'journal', summary: 'read your own journal entries', example: 'journal', area: 'Check-ins and reflection', who: 'anyone', built: true, parse: none }),
 
   'me tz': spec({ usage: 'me tz <zone>', summary: 'the time zone Setwise shows you times in', example: 'me tz America/New_York', area: 'You', who: 'anyone', built: true, parse: (a) => { const z = check(zone, a.word('a time zone, e.g. Europe/London')); a.end(); return { zone: z }; } }),
   'me quiet': spec({
@@ -375,8 +388,20 @@ export const grammar = {
       return { hours: raw.toLowerCase() === 'off' ? null : check(quietRange, raw) };
     },
   }),
-  'privacy export': spec({ usage: 'privacy export', summary: 'everything Setwise holds about you, as a file', example: 'privacy export', area: 'You', who: 'anyone', built: false, parse: none }),
-  'privacy erase': spec({ usage: 'privacy erase', summary: 'erase your personal content (asks you to confirm)', example: 'privacy erase', area: 'You', who: 'anyone', built: false, parse: none }),
+  'privacy export': spec({ usage: 'privacy export', summary: 'everything Setwise holds about you, as a file', example: 'privacy export', area: 'You', who: 'anyone', built: true, parse: none }),
+  'privacy erase': spec({
+    usage: 'privacy erase [confirm]',
+    summary: 'erase your personal content (asks you to confirm)',
+    example: 'privacy erase',
+    area: 'You',
+    who: 'anyone',
+    built: true,
+    parse: (a) => {
+      const confirmed = a.keyword('confirm') !== undefined;
+      a.end();
+      return { confirmed };
+    },
+  }),
 } as const;
 
 export type Grammar = typeof grammar;

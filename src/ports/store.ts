@@ -155,9 +155,46 @@ export interface CheckinRepo {
   takeQueued(setId: number, meetingId: number, now: Date): Promise<string | undefined>;
 }
 
+export interface ChallengeVersion {
+  readonly version: number;
+  readonly fields: Readonly<Record<string, string>>;
+  readonly createdAt: Date;
+}
+
 export interface ChallengeRepo {
   /** Whether the person has a current (not withdrawn) challenge in the set. */
   hasCurrent(setId: number, personId: number): Promise<boolean>;
+  current(setId: number, personId: number): Promise<ChallengeVersion | undefined>;
+  /** Atomic: saves a new version; the one before is kept, superseded. */
+  submit(setId: number, personId: number, fields: Readonly<Record<string, string>>, now: Date): Promise<ChallengeVersion>;
+  withdraw(setId: number, personId: number, now: Date): Promise<boolean>;
+}
+
+export interface JournalEntry {
+  /** The person's own number for it, as `journal` lists it. */
+  readonly number: number;
+  readonly setId: number | null;
+  readonly text: string;
+  readonly createdAt: Date;
+  readonly sharedAt: Date | null;
+}
+
+export interface ReflectionRepo {
+  add(personId: number, setId: number | null, text: string, now: Date): Promise<JournalEntry>;
+  list(personId: number): Promise<JournalEntry[]>;
+  markShared(personId: number, number: number, now: Date): Promise<void>;
+}
+
+export interface PrivacyRepo {
+  /** Everything stored about a person, as plain data. */
+  export(personId: number): Promise<Record<string, unknown>>;
+  /**
+   * Atomic: deletes the person's own content (challenges, reflections, actions,
+   * absences, answers), blanks their profile, takes them out of their sets, and
+   * re-plans those sets. What a set's history needs (that someone presented) stays,
+   * under an anonymous name.
+   */
+  erase(personId: number, now: Date): Promise<void>;
 }
 
 export interface RsvpRepo {
@@ -209,4 +246,6 @@ export interface Store {
   readonly challenges: ChallengeRepo;
   readonly prompts: PromptRepo;
   readonly checkins: CheckinRepo;
+  readonly reflections: ReflectionRepo;
+  readonly privacy: PrivacyRepo;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -115,6 +115,36 @@ describe('the console adapter through npm start', () => {
     expect(run.stdout).toMatch(/\[dm @bob\] Setwise: Will you be at Quick on .*\n {2}Buttons: \[Yes\] \[No\] \[Maybe\]/);
     expect(run.stdout).toMatch(/· it is now .* UTC; \d+ nudges sent/);
     expect(run.stdout).toContain('[dm @bob] Setwise: Noted: you cannot come to Quick on');
+  });
+
+  it('fills in a challenge field by field; the set reads it, another set never sees it', async () => {
+    const secret = 'How can I get two teams to share one budget?';
+    const script = [
+      ':as zoe', ':in #other', 'set create Other', 'member add @dave',
+      ':as alice', ':in #leaders', 'set create Leaders', 'member add @bob',
+      'challenge', secret, 'It decides whether my service survives', '', '', '-', 'Questions I have not asked myself',
+      ':as bob', 'challenge show @alice',
+      ':as dave', 'challenge show @alice', ':in #other', 'challenge show @alice', ':in dm', 'challenge show @alice',
+    ];
+    const run = await start(`${script.join('\n')}\n`, { SETWISE_DB: join(dir, 'challenge.db') });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('· 1/6 Your challenge in a sentence (needed, up to 200 characters). Try starting with "How can I...".');
+    expect(run.stdout).toContain('[#leaders] Setwise: Saved version 1 of your challenge.');
+    expect(run.stdout).toContain(`bob in #leaders> challenge show @alice\n[#leaders] Setwise: @alice's challenge (version 1)\n  Your challenge in a sentence: ${secret}`);
+    // Nothing dave was shown, wherever he asked, carries the challenge.
+    const daves = run.stdout.split('\n').filter((_l, i, all) => all.slice(0, i).reverse().find((x) => /^\w+ in /.test(x))?.startsWith('dave '));
+    expect(daves.length).toBeGreaterThan(2);
+    expect(daves.join('\n')).not.toContain('two teams');
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('[dm @dave]')).join('\n')).not.toContain('two teams');
+  });
+
+  it('refuses to start, in one line, on a broken prompt file', async () => {
+    const prompts = join(dir, 'bad-prompts');
+    mkdirSync(prompts, { recursive: true });
+    writeFileSync(join(prompts, 'checkin.yaml'), 'kind: checkin\nprompts:\n  - id: ok-one\n    text: short\n');
+    const run = await start('', { SETWISE_DB: ':memory:', SETWISE_PROMPTS: prompts });
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(run.stderr).toBe(`setwise: ${join(prompts, 'checkin.yaml')}: prompt 1 (ok-one) text: is too short to be a prompt\n`);
   });
 
   it('prints the console help and exits cleanly on :quit', async () => {

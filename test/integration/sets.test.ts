@@ -156,7 +156,6 @@ describe('answers to bad input', () => {
       'set create X tz Mars/Base': /^"Mars\/Base" is not a time zone I know\./,
       [`set rename ${'x'.repeat(81)}`]: /^A set name can be at most 80 characters; that one has 81\./,
       '': /^That was an empty command\./,
-      journal: /^`journal` is coming soon/,
       'member add bob': /^Name people with @, e.g. @bob\. Example: `member add @bob @carol`$/,
     };
     for (const [command, expected] of Object.entries(cases)) {

@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { channel, createHarness, person, type Harness } from '../support/harness';
+
+let h: Harness;
+const NAME = 'zebediah';
+const SECRETS = [NAME, 'merge the two district teams', 'I am afraid of the finance director', 'ring the union rep on Friday'];
+
+beforeEach(async () => {
+  h = createHarness(new Date('2026-12-01T12:00:00Z'));
+  await h.say('alice', '#leaders', 'set create Northern Lights tz Europe/London');
+  await h.say('alice', '#leaders', `member add @${NAME} @bob @carol @dave`);
+  await h.say('alice', '#leaders', 'schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 for 3 meetings');
+  await h.say(NAME, 'dm', 'me tz Europe/Paris');
+  await h.say(NAME, 'dm', 'me quiet 21:00-07:00');
+  const form = (await h.say(NAME, '#leaders', 'challenge')).message.form!;
+  await h.core.handle({ platform: 'console', workspaceId: 'W1', actor: person(NAME), where: channel('leaders'), payload: { type: 'form', formId: form.id, values: { challenge: 'How can I merge the two district teams?' } } });
+  await h.say(NAME, '#leaders', 'reflect I am afraid of the finance director');
+  await h.say(NAME, '#leaders', 'action add ring the union rep on Friday');
+  await h.say(NAME, '#leaders', 'rsvp maybe');
+  await h.say(NAME, '#leaders', 'away from 2027-03-01 until 2027-03-03');
+  await h.say('alice', '#leaders', `swap @${NAME} @dave`);
+});
+afterEach(() => h.close());
+
+/** Every text and JSON value in every table, as one string to search. */
+function everything(): string {
+  const { sqlite } = h.database;
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+  return tables.map((t) => JSON.stringify(sqlite.prepare(`SELECT * FROM "${t}"`).all())).join('\n');
+}
+
+describe('privacy', () => {
+  it('exports everything held about the person, to them alone', async () => {
+    const reply = await h.say(NAME, 'dm', 'privacy export');
+    expect(reply.visibility).toBe('private');
+    const data = JSON.parse(reply.message.file!.content) as Record<string, unknown[]> & { profile: Record<string, unknown> };
+    expect(data.profile).toMatchObject({ name: NAME, timeZone: 'Europe/Paris', quietHours: '21:00-07:00' });
+    expect(JSON.stringify(data)).toContain('merge the two district teams');
+    expect(data.reflections).toHaveLength(1);
+    expect(data.actions).toHaveLength(1);
+    expect(data.rsvps).toEqual([expect.objectContaining({ answer: 'maybe' })]);
+    expect(data.sets).toEqual([expect.objectContaining({ set: 'Northern Lights', role: 'member' })]);
+    expect(JSON.stringify(data)).not.toContain('bob'); // nobody else's data
+  });
+
+  it('asks first, then erases every trace of the person\'s own words', async () => {
+    for (const secret of SECRETS) expect(everything(), secret).toContain(secret);
+    const asked = await h.say(NAME, 'dm', 'privacy erase');
+    expect(asked.message.actions?.[0]).toMatchObject({ id: 'privacy.erase', label: 'Erase my data' });
+    expect(everything()).toContain('merge the two district teams'); // nothing yet
+
+    const done = await h.core.handle({ platform: 'console', workspaceId: 'W1', actor: person(NAME), where: channel('leaders'), payload: { type: 'action', actionId: 'privacy.erase', value: asked.message.actions![0]!.value } });
+    expect(done.message.text).toBe('Done: your personal content is erased. If you use Setwise again you start afresh.');
+    const left = everything();
+    for (const secret of SECRETS) expect(left, secret).not.toContain(secret);
+    expect(left).not.toContain('Europe/Paris');
+    // The set goes on without them, its history kept under an anonymous name.
+    expect(await h.text('bob', '#leaders', 'set info')).toContain('Members: @bob, @carol and @dave.');
+    expect(await h.text('bob', '#leaders', 'rotation')).not.toContain(NAME);
+  });
+
+  it('will not erase on someone else\'s button', async () => {
+    const asked = await h.say(NAME, 'dm', 'privacy erase');
+    const reply = await h.core.handle({ platform: 'console', workspaceId: 'W1', actor: person('bob'), where: channel('leaders'), payload: { type: 'action', actionId: 'privacy.erase', value: asked.message.actions![0]!.value } });
+    expect(reply.message.text).toBe('That button was for someone else.');
+    expect(everything()).toContain('merge the two district teams');
+  });
+});
