@@ -2,12 +2,11 @@ import type { CommandOf } from '../commands/grammar';
 import { SetwiseError } from '../domain/errors';
 import type { Meeting } from '../domain/meetings';
 import type { LearningSet } from '../domain/model';
-import { meetingTime } from '../messages/when';
+import { dayLabel, meetingTime } from '../messages/when';
 import type { Reply } from '../ports/inbound';
 import type { RsvpAnswer } from '../ports/store';
 import { memberView } from './access';
 import { privateReply, viewerZone, type Deps, type Turn } from './context';
-import { dayLabel } from '../messages/when';
 
 const SAID: Record<RsvpAnswer, string> = { yes: 'you are coming to', no: 'you cannot come to', maybe: 'you might come to' };
 

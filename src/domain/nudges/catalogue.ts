@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RotationMeeting } from '../rotation/types';
 
 /** The nudge catalogue of the practice notes. */
 export const NUDGE_KINDS = [
@@ -53,12 +54,8 @@ export function nudgeSettings(stored: unknown): NudgeSettings {
   return parsed.success ? parsed.data : nudgeSettingsSchema.parse({});
 }
 
-export interface PlanMeeting {
-  readonly id: number;
-  readonly startsAt: Date;
-  readonly endsAt: Date;
-  readonly status: 'scheduled' | 'cancelled' | 'held';
-}
+/** What planning needs of a meeting: the same shape the rotation reads. */
+export type PlanMeeting = Pick<RotationMeeting, 'id' | 'startsAt' | 'endsAt' | 'status'>;
 
 /** One nudge to send: what, when, until when it is worth sending, and about what. */
 export interface PlannedNudge {
