@@ -4,6 +4,7 @@ import { privateReply, type Deps, type Turn } from './context';
 import { replanRotation } from './rotation';
 import { findMeeting, rsvpButton } from './rsvp';
 import { openChallenge, submitChallenge } from './challenges';
+import { reflectionForm, submitReflection } from './journal';
 import { eraseMyData } from './privacy';
 
 /** The buttons Setwise puts on its messages, by id; the value says which meeting. */
@@ -23,6 +24,8 @@ export async function pressButton(deps: Deps, turn: Turn, actionId: string, valu
       if (!set) throw new SetwiseError('not-found', 'That set no longer exists.');
       return openChallenge(deps, { ...turn, where: { kind: 'channel', id: set.channelId, label: set.channelLabel, address: set.channel } });
     }
+    case 'reflection.open':
+      return reflectionForm(Number(value));
     case 'privacy.erase':
       if (value !== String(turn.actor.id)) throw new SetwiseError('not-allowed', 'That button was for someone else.');
       return eraseMyData(deps, turn, { confirmed: true });
@@ -35,5 +38,6 @@ export async function pressButton(deps: Deps, turn: Turn, actionId: string, valu
 export async function submitForm(deps: Deps, turn: Turn, formId: string, values: Readonly<Record<string, string>>): Promise<Reply> {
   const [kind, id] = formId.split(':');
   if (kind === 'challenge' && id && /^\d+$/.test(id)) return submitChallenge(deps, turn, Number(id), values);
+  if (kind === 'reflection' && id && /^\d+$/.test(id)) return submitReflection(deps, turn, Number(id), values);
   throw new SetwiseError('invalid', 'That form is no longer active.', 'Type `help` to see what you can do.');
 }

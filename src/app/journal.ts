@@ -14,6 +14,24 @@ export async function reflect(deps: Deps, turn: Turn, args: CommandOf<'reflect'>
   return privateReply({ tone: 'success', text: `Kept as journal entry ${entry.number}, private to you.${mine ? ` To share it with ${mine.name}, type \`journal share ${entry.number}\`.` : ''}` });
 }
 
+/** The reply form for a reflection prompt, where the platform has forms. */
+export function reflectionForm(setId: number): Reply {
+  return privateReply({
+    text: 'Your reflection stays private unless you choose to share it.',
+    form: { id: `reflection:${setId}`, title: 'A reflection', submitLabel: 'Keep it', fields: [{ id: 'text', label: 'Your reflection', kind: 'long', required: true, maxLength: 3000 }] },
+  });
+}
+
+/** Keeps a reflection written in the reply form, for the set it was prompted by. */
+export async function submitReflection(deps: Deps, turn: Turn, setId: number, values: Readonly<Record<string, string>>): Promise<Reply> {
+  const text = (values.text ?? '').trim();
+  if (text.length === 0) throw new SetwiseError('invalid', 'The reflection was empty; nothing was kept.');
+  if ([...text].length > 3000) throw new SetwiseError('invalid', `That is ${[...text].length} characters; a reflection can be at most 3000. Nothing was kept.`);
+  const member = await deps.store.memberships.find(setId, turn.actor.id);
+  const entry = await deps.store.reflections.add(turn.actor.id, member ? setId : null, text, deps.clock.now());
+  return privateReply({ tone: 'success', text: `Kept as journal entry ${entry.number}, private to you.${member ? ` To share it with the set, type \`journal share ${entry.number}\`.` : ''}` });
+}
+
 /** The person's own journal, newest last. */
 export async function journal(deps: Deps, turn: Turn): Promise<Reply> {
   const entries = await deps.store.reflections.list(turn.actor.id);

@@ -22,7 +22,8 @@ export const PLATFORM_LIMITS: Record<Platform, { readonly perAddress: Limit; rea
 
 class Bucket {
   private tokens: number;
-  private last: number;
+  /** When the bucket was last drawn on. */
+  last: number;
   constructor(
     private readonly limit: Limit,
     now: number,
@@ -61,6 +62,8 @@ export class PacedChat implements ChatPort {
     const limits = this.limits[to.platform];
     if (!limits) return 0;
     const now = this.time.now();
+    // Buckets idle for a minute are full again: forget them, so memory follows activity.
+    if (this.buckets.size > 10_000) for (const [key, b] of this.buckets) if (now - b.last > 60_000) this.buckets.delete(key);
     const bucket = (key: string, limit: Limit) => {
       let b = this.buckets.get(key);
       if (!b) this.buckets.set(key, (b = new Bucket(limit, now)));

@@ -85,6 +85,14 @@ describe('reflections', () => {
     expect(h.chat.posts.some((p) => p.message.text.includes('second thought'))).toBe(false);
   });
 
+  it('can be written in a reply form from the reflection prompt, and stay private', async () => {
+    const opened = await h.core.handle({ platform: 'console', workspaceId: 'W1', actor: person('bob'), where: { kind: 'dm', id: 'D-bob', label: 'dm @bob', address: dmOf('bob') }, payload: { type: 'action', actionId: 'reflection.open', value: '1' } });
+    expect(opened.message.form).toMatchObject({ id: 'reflection:1', fields: [{ id: 'text', kind: 'long', required: true, maxLength: 3000 }] });
+    const kept = await h.core.handle({ platform: 'console', workspaceId: 'W1', actor: person('bob'), where: { kind: 'dm', id: 'D-bob', label: 'dm @bob', address: dmOf('bob') }, payload: { type: 'form', formId: 'reflection:1', values: { text: 'I talk too much when nervous' } } });
+    expect(kept.message.text).toBe('Kept as journal entry 1, private to you. To share it with the set, type `journal share 1`.');
+    expect(h.chat.posts.some((p) => p.message.text.includes('talk too much'))).toBe(false);
+  });
+
   it('gives a fresh prompt on demand, not the same twice running', async () => {
     const first = await h.text('bob', '#leaders', 'prompt');
     const second = await h.text('bob', '#leaders', 'prompt');

@@ -55,6 +55,7 @@ export const checkinActions = (set: LearningSet, open: readonly Action[]): Messa
 
 export const reflection = (set: LearningSet, m: Meeting, prompt: string): Message => ({
   text: `Thank you for ${set.name} on ${dayLabel(m.localDate)}. Something to reflect on: ${prompt} Write privately with \`reflect <your thoughts>\`: it stays yours unless you choose to share it.`,
+  actions: [{ id: 'reflection.open', label: 'Write a reflection', value: String(set.id), style: 'primary' }],
 });
 
 export const actionFollowUp = (set: LearningSet, next: Meeting, open: readonly Action[], zone: string): Message => ({
