@@ -45,7 +45,17 @@ export function replanJobsTx(tx: Tx, setId: number, now: Date): void {
       .values({ kind: n.kind, dedupeKey: n.dedupeKey, setId, runAt: n.runAt, staleAt: n.staleAt, payload, createdAt: now, updatedAt: now })
       .onConflictDoUpdate({
         target: jobs.dedupeKey,
-        set: { runAt: n.runAt, staleAt: n.staleAt, payload, status: 'pending', lastError: null, updatedAt: now },
+        set: {
+          // A job waiting out a retry keeps its backoff (and Retry-After); others take the new time.
+          runAt: sql`CASE WHEN ${jobs.status} = 'pending' AND ${jobs.attempts} > 0 THEN max(${jobs.runAt}, excluded.run_at) ELSE excluded.run_at END`,
+          staleAt: n.staleAt,
+          payload,
+          // A skipped job wanted again starts afresh; a pending one keeps its count of tries.
+          attempts: sql`CASE WHEN ${jobs.status} = 'skipped' THEN 0 ELSE ${jobs.attempts} END`,
+          lastError: sql`CASE WHEN ${jobs.status} = 'skipped' THEN NULL ELSE ${jobs.lastError} END`,
+          status: 'pending',
+          updatedAt: now,
+        },
         // A sent, failed or in-flight nudge is history; a skipped one comes back when wanted again.
         setWhere: sql`${jobs.status} IN ('pending', 'skipped')`,
       })

@@ -106,6 +106,19 @@ describe('nudges', () => {
     expect(gina()).toMatchObject({ status: 'dead', attempts: 6 });
     expect(sentTo('alice').at(-1)).toBe('I could not deliver a rsvp reminder for Six after several tries (channel_not_found). Nothing else is affected; you may want to pass the message on yourself.');
 
+    // A re-plan while a job waits out its backoff does not bring the retry forward.
+    h.chat.failWith = new Error('timeout');
+    h.chat.failFor = (to) => JSON.stringify(to) === JSON.stringify(dmOf('frank'));
+    await h.say('frank', '#six', 'action add something to report');
+    h.clock.set(new Date('2027-01-05T09:46:00Z'));
+    await h.scheduler.tick(); // frank's pre-check-in actions fail once
+    const frank = () => jobRows().find((j) => j.dedupeKey === `meeting:1:checkin-actions:${idOf('frank')}`)!;
+    const backoff = frank().runAt.getTime();
+    expect(frank()).toMatchObject({ status: 'pending', attempts: 1, lastError: 'timeout' });
+    await h.say('frank', '#six', 'rsvp maybe'); // re-plans the set's jobs
+    expect(frank()).toMatchObject({ attempts: 1, lastError: 'timeout' });
+    expect(frank().runAt.getTime()).toBe(backoff);
+
     h.chat.failWith = new RateLimited(600);
     h.chat.failFor = (to) => JSON.stringify(to) === JSON.stringify(SIX);
     await h.advanceTo(new Date('2027-01-05T10:00:00Z')); // the check-in is due
