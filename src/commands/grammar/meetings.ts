@@ -1,0 +1,116 @@
+/** Meetings: the schedule, changes, the calendar and RSVPs. */
+import { ArgError, check, type Args } from '../args';
+import { spec, none, date, optionalDate } from '../spec';
+import { duration, rsvpAnswer, time24, wholeNumber, weekday, zone } from '../values';
+
+/** `schedule every <n> weeks on <weekday> at <HH:MM>` and its options, in any order. */
+function parseSchedule(a: Args) {
+  a.expect('every', '"schedule"');
+  const everyWeeks = check(wholeNumber('"every"', 1, 52), a.word('how many weeks apart, e.g. every 4 weeks'));
+  if (a.keyword('weeks', 'week') === undefined) throw new ArgError('Expected "weeks" after the number, e.g. every 4 weeks.');
+  a.expect('on', 'the number of weeks');
+  const day = check(weekday, a.word('a weekday'));
+  a.expect('at', 'the weekday');
+  const time = check(time24, a.word('a time, e.g. 10:00'));
+
+  const options: { durationMinutes?: number; from?: string; until?: string; count?: number; tz?: string } = {};
+  const once = (key: keyof typeof options, word: string) => {
+    if (options[key] !== undefined) throw new ArgError(`"${word}" is given twice.`);
+  };
+  while (!a.empty) {
+    const word = a.word('an option');
+    switch (word.toLowerCase()) {
+      case 'for': {
+        const value = a.word('a length (for 3h) or a number of meetings (for 6 meetings)');
+        if (a.keyword('meetings', 'meeting') !== undefined) {
+          once('count', 'for <n> meetings');
+          options.count = check(wholeNumber('The number of meetings', 1, 100), value);
+        } else {
+          once('durationMinutes', 'for <duration>');
+          options.durationMinutes = check(duration, value);
+        }
+        break;
+      }
+      case 'from':
+        once('from', 'from');
+        options.from = date(a.word('a date after "from"'));
+        break;
+      case 'until':
+        once('until', 'until');
+        options.until = date(a.word('a date after "until"'));
+        break;
+      case 'tz':
+        once('tz', 'tz');
+        options.tz = check(zone, a.word('a time zone after "tz"'));
+        break;
+      default:
+        throw new ArgError(`"${word}" is not a schedule option; use for, from, until or tz.`);
+    }
+  }
+  if (options.until !== undefined && options.count !== undefined) {
+    throw new ArgError('Give "until <date>" or "for <n> meetings", not both.');
+  }
+  if (options.from !== undefined && options.until !== undefined && options.until < options.from) {
+    throw new ArgError(`"until ${options.until}" is before "from ${options.from}".`);
+  }
+  return { everyWeeks, weekday: day, time, ...options };
+}
+
+export const meetingCommands = {
+  schedule: spec({
+    usage: 'schedule every <n> weeks on <weekday> at <HH:MM> [for <duration>] [from <date>] [until <date> | for <n> meetings] [tz <zone>]',
+    summary: "set the set's recurring meetings",
+    example: 'schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 until 2027-06-30',
+    area: 'Meetings',
+    who: 'facilitators',
+    built: true,
+    parse: parseSchedule,
+  }),
+  'schedule show': spec({ usage: 'schedule show', summary: "show the set's schedule rule", example: 'schedule show', area: 'Meetings', who: 'members', built: true, parse: none }),
+  meetings: spec({ usage: 'meetings', summary: 'list upcoming meetings in your time zone', example: 'meetings', area: 'Meetings', who: 'members', built: true, parse: none }),
+  'meeting cancel': spec({ usage: 'meeting cancel <date>', summary: 'cancel one meeting', example: 'meeting cancel 2027-03-02', area: 'Meetings', who: 'facilitators', built: true, parse: (a) => { const d = date(a.word('the date of the meeting')); a.end(); return { date: d }; } }),
+  'meeting move': spec({
+    usage: 'meeting move <date> to <date> [at <HH:MM>]',
+    summary: 'move one meeting to another day or time',
+    example: 'meeting move 2027-03-02 to 2027-03-09 at 14:00',
+    area: 'Meetings',
+    who: 'facilitators',
+    built: true,
+    parse: (a) => {
+      const from = date(a.word('the date of the meeting to move'));
+      a.expect('to', 'the date of the meeting');
+      const to = date(a.word('the new date'));
+      const at = a.keyword('at') === undefined ? undefined : check(time24, a.word('a time after "at"'));
+      a.end();
+      return { from, to, time: at };
+    },
+  }),
+  'meeting add': spec({
+    usage: 'meeting add <date> at <HH:MM>',
+    summary: 'add a one-off meeting',
+    example: 'meeting add 2027-04-20 at 10:00',
+    area: 'Meetings',
+    who: 'facilitators',
+    built: true,
+    parse: (a) => {
+      const d = date(a.word('the date of the meeting'));
+      a.expect('at', 'the date');
+      const time = check(time24, a.word('a time after "at"'));
+      a.end();
+      return { date: d, time };
+    },
+  }),
+  calendar: spec({ usage: 'calendar', summary: "the set's meetings as an .ics calendar file", example: 'calendar', area: 'Meetings', who: 'members', built: true, parse: none }),
+  rsvp: spec({
+    usage: 'rsvp yes|no|maybe [<date>]',
+    summary: 'say whether you will come to the next meeting (or the one on <date>)',
+    example: 'rsvp no 2027-03-02',
+    area: 'Meetings',
+    who: 'members',
+    built: true,
+    parse: (a) => {
+      const answer = check(rsvpAnswer, (a.word('yes, no or maybe')).toLowerCase());
+      return { answer, ...optionalDate(a) };
+    },
+  }),
+} as const;

@@ -1,0 +1,58 @@
+import type { Args } from './args';
+import { ArgError, check } from './args';
+import { isoDate, mention } from './values';
+import { LIMITS } from '../domain/limits';
+import { wholeNumber } from './values';
+
+export type Area = 'Getting started' | 'Sets' | 'Meetings' | 'Presenting' | 'Challenges and actions' | 'Check-ins and reflection' | 'You';
+/** Who may use a command; shown in help, enforced by the use case. */
+export type Who = 'anyone' | 'members' | 'facilitators';
+
+export interface Spec<P> {
+  readonly usage: string;
+  readonly summary: string;
+  readonly example: string;
+  readonly area: Area;
+  readonly who: Who;
+  /** False while the command is in the grammar but its capability is not built yet. */
+  readonly built: boolean;
+  parse(args: Args): P;
+}
+
+export const spec = <P>(s: Spec<P>): Spec<P> => s;
+export const none = (a: Args) => (a.end(), {});
+export const date = (raw: string) => check(isoDate, raw);
+export const person = (raw: string) => check(mention, raw);
+export const optionalDate = (a: Args) => {
+  const raw = a.optionalWord();
+  a.end();
+  return { date: raw === undefined ? undefined : date(raw) };
+};
+
+export function memberList(a: Args): string[] {
+  const people = a.all().map(person);
+  if (people.length === 0) throw new ArgError('Name at least one person with @.');
+  if (people.length > LIMITS.membersPerCommand) {
+    throw new ArgError(`Add at most ${LIMITS.membersPerCommand} people at a time.`);
+  }
+  return people;
+}
+
+export function actionNumber(a: Args): { number: number } {
+  const n = check(wholeNumber('The action number', 1, 9999), a.word('the action number from `actions`'));
+  a.end();
+  return { number: n };
+}
+
+export function onePerson(a: Args): { person: string } {
+  const p = person(a.word('a person, named with @'));
+  a.end();
+  return { person: p };
+}
+
+export const text = (what: string, max: number, a: Args): string => {
+  const value = a.rest(what);
+  if ([...value].length > max) throw new ArgError(`That is ${[...value].length} characters; ${what} can be at most ${max}.`);
+  return value;
+};
+
