@@ -1,8 +1,7 @@
-import type { Args } from './args';
-import { ArgError, check } from './args';
-import { isoDate, mention } from './values';
+/** What a command is (usage, example, who), and the argument readers the areas share. */
 import { LIMITS } from '../domain/limits';
-import { wholeNumber } from './values';
+import { ArgError, check, type Args } from './args';
+import { isoDate, mention, wholeNumber } from './values';
 
 export type Area = 'Getting started' | 'Sets' | 'Meetings' | 'Presenting' | 'Challenges and actions' | 'Check-ins and reflection' | 'You';
 /** Who may use a command; shown in help, enforced by the use case. */
