@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -66,9 +66,14 @@ describe('the scheduler across processes', () => {
     const db = join(dir, 'pair.db');
     const log = join(dir, 'pair.log');
     const { dueAt, expected } = await seedFanOut(db, 300);
-    const env = { CHILD_DB: db, CHILD_LOG: log, CHILD_NOW: dueAt.toISOString(), CHILD_DELAY_MS: '2', CHILD_CONCURRENCY: '4' };
+    const go = join(dir, 'go');
+    const env = { CHILD_DB: db, CHILD_LOG: log, CHILD_NOW: dueAt.toISOString(), CHILD_DELAY_MS: '5', CHILD_CONCURRENCY: '4', CHILD_GO: go };
     const [a, b] = [child({ ...env, CHILD_OWNER: 'a' }), child({ ...env, CHILD_OWNER: 'b' })];
-    expect(await Promise.all([exited(a), exited(b)])).toEqual([0, 0]);
+    const both = Promise.all([exited(a), exited(b)]);
+    const started = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => l.endsWith(' started')).length : 0);
+    while (started() < 2) await new Promise((r) => setTimeout(r, 20));
+    writeFileSync(go, ''); // both are ready: off they go, together
+    expect(await both).toEqual([0, 0]);
 
     const lines = deliveries(log);
     const counts = perJob(lines);

@@ -4,7 +4,7 @@
  * that appends each delivery to a log file (appendFileSync survives SIGKILL).
  */
 import { DEFAULT_PROMPTS_DIR, loadPromptLibrary } from '../../src/prompt-library';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { openDatabase } from '../../db/client';
 import { createSqliteStore } from '../../db/store';
 import { nudgeScheduler } from '../../src/app/scheduling';
@@ -12,7 +12,7 @@ import type { ChatPort } from '../../src/ports/chat';
 import { ManualClock } from '../../src/ports/clock';
 import { silentLogger } from '../../src/ports/logger';
 
-const { CHILD_DB, CHILD_LOG, CHILD_NOW, CHILD_OWNER, CHILD_DELAY_MS = '10', CHILD_CONCURRENCY = '4' } = process.env;
+const { CHILD_DB, CHILD_LOG, CHILD_NOW, CHILD_OWNER, CHILD_DELAY_MS = '10', CHILD_CONCURRENCY = '4', CHILD_GO } = process.env;
 const database = openDatabase(CHILD_DB!);
 const store = createSqliteStore(database.db);
 const delay = Number(CHILD_DELAY_MS);
@@ -33,6 +33,8 @@ const scheduler = nudgeScheduler({ store, chat: slowPlatform, clock, log: silent
   leaseMs: 60_000,
 });
 appendFileSync(CHILD_LOG!, `${CHILD_OWNER} started\n`);
+// When asked, wait for the starting gun, so two workers really run at the same time.
+while (CHILD_GO && !existsSync(CHILD_GO)) await new Promise((r) => setTimeout(r, 10));
 while ((await scheduler.tick()).claimed > 0) {
   // keep ticking until nothing is due
 }
