@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { NudgeKind } from '../../src/domain/nudges/catalogue';
-import type { Job, JobRepo, JobStatus } from '../../src/ports/store';
+import type { Job, JobRepo } from '../../src/ports/store';
 import type { Db } from '../client';
 import { jobs } from '../schema';
 
@@ -77,12 +77,6 @@ export function jobRepo(db: Db): JobRepo {
         .where(inArray(jobs.status, ['pending', 'claimed']))
         .get();
       return row?.at === null || row?.at === undefined ? undefined : new Date(row.at);
-    },
-
-    async countByStatus() {
-      const counts: Record<JobStatus, number> = { pending: 0, claimed: 0, done: 0, skipped: 0, dead: 0 };
-      for (const r of db.select({ status: jobs.status, n: sql<number>`count(*)` }).from(jobs).groupBy(jobs.status).all()) counts[r.status] = r.n;
-      return counts;
     },
   };
 }

@@ -10,8 +10,6 @@ export const CHALLENGE_FIELDS = [
   { id: 'ask', label: 'What you want from the set today', required: false, maxLength: 500, long: true, hint: 'New questions, another angle, courage...' },
 ] as const;
 
-export type ChallengeFields = Partial<Record<(typeof CHALLENGE_FIELDS)[number]['id'], string>> & { challenge: string };
-
 /** Checks a submitted challenge form: the sentence is required, every part has a limit. */
 export const challengeSchema = z.object(
   Object.fromEntries(

@@ -2,8 +2,6 @@ export interface Clock {
   now(): Date;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
-
 /** A clock tests and the console move by hand, so a month of nudges runs in seconds. */
 export class ManualClock implements Clock {
   private current: number;

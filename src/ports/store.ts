@@ -98,8 +98,6 @@ export interface Job {
   readonly attempts: number;
 }
 
-export type JobStatus = 'pending' | 'claimed' | 'done' | 'skipped' | 'dead';
-
 /**
  * The outbox. Jobs are written by the Store calls that change what they are about;
  * the scheduler only claims and settles them. Settling takes the claimant's name, so
@@ -116,7 +114,6 @@ export interface JobRepo {
   bury(job: Job, owner: string, error: string, now: Date): Promise<void>;
   /** When the next pending job is due, if any. */
   nextDue(): Promise<Date | undefined>;
-  countByStatus(): Promise<Record<JobStatus, number>>;
 }
 
 export type RsvpAnswer = 'yes' | 'no' | 'maybe';
