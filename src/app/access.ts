@@ -43,3 +43,9 @@ export async function facilitatorView(deps: Deps, turn: Turn, doing: string): Pr
   }
   return view;
 }
+
+/** The set here when the actor is one of its members; otherwise none, and no refusal. */
+export async function mySetHere(deps: Deps, turn: Turn): Promise<LearningSet | undefined> {
+  const set = await findSetHere(deps, turn).catch(() => undefined);
+  return set && (await deps.store.memberships.find(set.id, turn.actor.id)) ? set : undefined;
+}

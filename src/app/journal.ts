@@ -3,13 +3,12 @@ import { SetwiseError } from '../domain/errors';
 import { who } from '../messages/format';
 import { dayLabel } from '../messages/when';
 import type { Reply } from '../ports/inbound';
-import { findSetHere } from './access';
+import { mySetHere } from './access';
 import { privateReply, type Deps, type Turn } from './context';
 
 /** Keeps a private journal entry; it belongs to the set it was written for, when there is one. */
 export async function reflect(deps: Deps, turn: Turn, args: CommandOf<'reflect'>['args']): Promise<Reply> {
-  const set = await findSetHere(deps, turn).catch(() => undefined);
-  const mine = set && (await deps.store.memberships.find(set.id, turn.actor.id)) ? set : undefined;
+  const mine = await mySetHere(deps, turn);
   const entry = await deps.store.reflections.add(turn.actor.id, mine?.id ?? null, args.text, deps.clock.now());
   return privateReply({ tone: 'success', text: `Kept as journal entry ${entry.number}, private to you.${mine ? ` To share it with ${mine.name}, type \`journal share ${entry.number}\`.` : ''}` });
 }

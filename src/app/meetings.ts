@@ -90,3 +90,21 @@ export async function addMeeting(deps: Deps, turn: Turn, args: CommandOf<'meetin
   if (!result.ok) return clash(result.clash);
   return publicReply(copy.meetingAdded(result.meeting));
 }
+
+/** The set's next meeting, or its upcoming one on `date`: for bids, RSVPs and the like. */
+export async function upcomingMeeting(deps: Deps, set: LearningSet, date: string | undefined): Promise<Meeting> {
+  const now = deps.clock.now().getTime();
+  const upcoming = (await deps.store.meetings.list(set.id)).filter((m) => m.status === 'scheduled' && m.startsAt.getTime() > now);
+  const meeting = date === undefined ? upcoming[0] : upcoming.find((m) => m.localDate === date);
+  if (!meeting) {
+    throw new SetwiseError('not-found', date === undefined ? `${set.name} has no upcoming meeting.` : `${set.name} has no upcoming meeting on ${dayLabel(date)}.`, 'Type `meetings` to see them.');
+  }
+  return meeting;
+}
+
+/** A meeting named by a button's value; buttons outlive changes, so it may be gone. */
+export async function findMeeting(deps: Deps, meetingId: number): Promise<Meeting> {
+  const found = Number.isInteger(meetingId) ? await deps.store.meetings.get(meetingId) : undefined;
+  if (!found) throw new SetwiseError('not-found', 'That meeting no longer exists.');
+  return found;
+}

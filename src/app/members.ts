@@ -3,23 +3,12 @@ import type { LearningSet, Person } from '../domain/model';
 import { isFacilitator } from '../domain/permissions';
 import * as copy from '../messages/copy/sets';
 import { who } from '../messages/format';
-import type { Message } from '../messages/model';
 import type { Reply } from '../ports/inbound';
 import type { LeaveResult, RoleResult } from '../ports/store';
 import { facilitatorView, memberView } from './access';
 import { publicReply, type Deps, type Turn } from './context';
 import { replanRotation } from './rotation';
-import { resolvePeople, resolvePerson } from './people';
-
-/** A private word to someone the change is about; a failed DM never undoes the change itself. */
-async function tell(deps: Deps, person: Person, message: Message): Promise<void> {
-  if (!person.dm) return;
-  try {
-    await deps.chat.post(person.dm, message);
-  } catch (error) {
-    deps.log.warn({ err: error, personId: person.id }, 'could not send a private notice');
-  }
-}
+import { resolvePeople, resolvePerson, tell } from './people';
 
 /** Adds people to the set as members and welcomes each privately (facilitators). */
 export async function addMembers(deps: Deps, turn: Turn, args: { people: string[] }): Promise<Reply> {

@@ -9,6 +9,7 @@ import type { Delivery } from '../scheduler/runner';
 import type { Job } from '../ports/store';
 import type { Deps } from './context';
 import { nextPrompt } from './prompts';
+import { replanRotation } from './rotation';
 
 const skip = (reason: string): Delivery => ({ type: 'skip', reason });
 
@@ -99,7 +100,7 @@ async function compose(deps: Deps, job: Job, { set, meeting, meetings, person }:
 export async function deliverNudge(deps: Deps, job: Job): Promise<Delivery> {
   if (job.kind === 'meeting-ended') {
     // Nothing to send: settle the meeting's slots and plan the meetings now next.
-    await deps.store.rotation.update(job.setId, deps.clock.now(), { kind: 'replan' }, {}, (m) => m.localDate);
+    await replanRotation(deps, job.setId);
     return { type: 'sent', ref: null };
   }
   const scene = await sceneOf(deps, job);

@@ -3,7 +3,7 @@ import { SetwiseError } from '../domain/errors';
 import type { LearningSet } from '../domain/model';
 import { choosePrompt, withThemes, type Prompt, type PromptKind } from '../domain/prompts';
 import type { Reply } from '../ports/inbound';
-import { facilitatorView, findSetHere } from './access';
+import { facilitatorView, mySetHere } from './access';
 import { privateReply, publicReply, type Deps, type Turn } from './context';
 
 /**
@@ -25,8 +25,7 @@ export async function nextPrompt(deps: Deps, set: LearningSet, kind: PromptKind,
 
 /** A fresh reflection prompt, privately, now. */
 export async function promptNow(deps: Deps, turn: Turn): Promise<Reply> {
-  const set = await findSetHere(deps, turn).catch(() => undefined);
-  const mine = set && (await deps.store.memberships.find(set.id, turn.actor.id)) ? set : undefined;
+  const mine = await mySetHere(deps, turn);
   const prompt = mine
     ? await nextPrompt(deps, mine, 'reflection', null)
     : choosePrompt(deps.prompts.get('reflection') ?? [], new Map(), turn.actor.id)!;

@@ -13,7 +13,8 @@ import type { Reply } from '../ports/inbound';
 import type { RotationEffects } from '../ports/store';
 import { facilitatorView, memberView } from './access';
 import { privateReply, publicReply, viewerZone, type Deps, type SetView, type Turn } from './context';
-import { resolvePerson } from './people';
+import { upcomingMeeting } from './meetings';
+import { resolvePerson, tell } from './people';
 
 const label = (m: { localDate: string }) => dayLabel(m.localDate);
 
@@ -33,17 +34,6 @@ async function view(deps: Deps, turn: Turn, set: LearningSet, snapshot: Rotation
       .map((x) => ({ ...x, name: names.get(x.personId) ?? '?' })),
   }));
   return rotationView({ ...set, presentersPerMeeting: snapshot.presentersPerMeeting }, rows, snapshot.presentersPerMeeting, viewerZone(turn, set.timeZone), lead);
-}
-
-/** The upcoming meeting on `date`, or the next one. */
-async function meetingFor(deps: Deps, set: LearningSet, date: string | undefined) {
-  const now = deps.clock.now().getTime();
-  const upcoming = (await deps.store.meetings.list(set.id)).filter((m) => m.status === 'scheduled' && m.startsAt.getTime() > now);
-  const meeting = date === undefined ? upcoming[0] : upcoming.find((m) => m.localDate === date);
-  if (!meeting) {
-    throw new SetwiseError('not-found', date === undefined ? `${set.name} has no upcoming meeting.` : `${set.name} has no upcoming meeting on ${dayLabel(date)}.`, 'Type `meetings` to see them.');
-  }
-  return meeting;
 }
 
 /** Acting for someone else needs a facilitator; anyone may act for themselves. */
@@ -75,7 +65,7 @@ export async function setPresenters(deps: Deps, turn: Turn, args: CommandOf<'pre
 /** Takes a place at a meeting ahead of the rotation; bids are first come. */
 export async function bid(deps: Deps, turn: Turn, args: CommandOf<'bid'>['args']): Promise<Reply> {
   const { set } = await memberView(deps, turn);
-  const meeting = await meetingFor(deps, set, args.date);
+  const meeting = await upcomingMeeting(deps, set, args.date);
   const on = localToday(deps.clock.now(), set.timeZone);
   const { snapshot } = await replanRotation(deps, set.id, { kind: 'bid', personId: turn.actor.id, meetingId: meeting.id, on });
   return publicReply(await view(deps, turn, set, snapshot, `${who(turn.actor)} bid to present on ${dayLabel(meeting.localDate)}.`));
@@ -84,7 +74,7 @@ export async function bid(deps: Deps, turn: Turn, args: CommandOf<'bid'>['args']
 /** Gives a presenting slot back; the rotation fills it. */
 export async function withdraw(deps: Deps, turn: Turn, args: CommandOf<'withdraw'>['args']): Promise<Reply> {
   const { set } = await memberView(deps, turn);
-  const meeting = args.date === undefined ? undefined : await meetingFor(deps, set, args.date);
+  const meeting = args.date === undefined ? undefined : await upcomingMeeting(deps, set, args.date);
   const { snapshot } = await replanRotation(deps, set.id, { kind: 'withdraw', personId: turn.actor.id, meetingId: meeting?.id ?? null });
   return publicReply(await view(deps, turn, set, snapshot, `${who(turn.actor)} gave their presenting slot back; the rotation has filled it.`));
 }
@@ -105,11 +95,7 @@ export async function swap(deps: Deps, turn: Turn, args: CommandOf<'swap'>['args
   const { outcome, snapshot } = await replanRotation(deps, set.id, { kind: 'swap', a: a.id, b: b.id, requestedBy: turn.actor.id, byFacilitator });
   if (outcome === 'swap-requested') {
     const other = turn.actor.id === a.id ? b : a;
-    if (other.dm) {
-      await deps.chat
-        .post(other.dm, { text: `${who(turn.actor)} would like to swap presenting slots with you in ${set.name}. To agree, type \`swap ${who(turn.actor)} ${who(other)}\` in ${set.channelLabel}.` })
-        .catch((error: unknown) => deps.log.warn({ err: error }, 'could not send a swap request'));
-    }
+    await tell(deps, other, { text: `${who(turn.actor)} would like to swap presenting slots with you in ${set.name}. To agree, type \`swap ${who(turn.actor)} ${who(other)}\` in ${set.channelLabel}.` });
     return privateReply({ text: `Asked ${who(other)}: the swap happens when they also type \`swap ${who(a)} ${who(b)}\`.` });
   }
   return publicReply(await view(deps, turn, set, snapshot, `Swapped the presenting slots of ${who(a)} and ${who(b)}.`));

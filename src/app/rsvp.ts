@@ -2,11 +2,12 @@ import type { CommandOf } from '../commands/grammar';
 import { SetwiseError } from '../domain/errors';
 import type { Meeting } from '../domain/meetings';
 import type { LearningSet } from '../domain/model';
-import { dayLabel, meetingTime } from '../messages/when';
+import { meetingTime } from '../messages/when';
 import type { Reply } from '../ports/inbound';
 import type { RsvpAnswer } from '../ports/store';
 import { memberView } from './access';
 import { privateReply, viewerZone, type Deps, type Turn } from './context';
+import { findMeeting, upcomingMeeting } from './meetings';
 
 const SAID: Record<RsvpAnswer, string> = { yes: 'you are coming to', no: 'you cannot come to', maybe: 'you might come to' };
 
@@ -19,13 +20,7 @@ async function answer(deps: Deps, turn: Turn, set: LearningSet, meeting: Meeting
 /** Answers whether the person will come to the next meeting (or the one on a date). */
 export async function rsvp(deps: Deps, turn: Turn, args: CommandOf<'rsvp'>['args']): Promise<Reply> {
   const { set } = await memberView(deps, turn);
-  const now = deps.clock.now().getTime();
-  const upcoming = (await deps.store.meetings.list(set.id)).filter((m) => m.status === 'scheduled' && m.startsAt.getTime() > now);
-  const meeting = args.date === undefined ? upcoming[0] : upcoming.find((m) => m.localDate === args.date);
-  if (!meeting) {
-    throw new SetwiseError('not-found', args.date ? `${set.name} has no upcoming meeting on ${dayLabel(args.date)}.` : `${set.name} has no upcoming meeting.`, 'Type `meetings` to see them.');
-  }
-  return answer(deps, turn, set, meeting, args.answer);
+  return answer(deps, turn, set, await upcomingMeeting(deps, set, args.date), args.answer);
 }
 
 /** The RSVP buttons of a reminder: "<meetingId>:<answer>". */
@@ -41,11 +36,4 @@ export async function rsvpButton(deps: Deps, turn: Turn, value: string): Promise
     throw new SetwiseError('conflict', 'That meeting has started, or is no longer planned.');
   }
   return answer(deps, turn, set, meeting, said);
-}
-
-/** A meeting named by a button's value; buttons outlive changes, so it may be gone. */
-export async function findMeeting(deps: Deps, meetingId: number): Promise<Meeting> {
-  const found = Number.isInteger(meetingId) ? await deps.store.meetings.get(meetingId) : undefined;
-  if (!found) throw new SetwiseError('not-found', 'That meeting no longer exists.');
-  return found;
 }
