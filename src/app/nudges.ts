@@ -16,7 +16,6 @@ const skip = (reason: string): Delivery => ({ type: 'skip', reason });
 interface Scene {
   readonly set: LearningSet;
   readonly meeting: Meeting;
-  readonly meetings: readonly Meeting[];
   readonly person: Person | undefined;
 }
 
@@ -24,21 +23,22 @@ interface Scene {
 async function sceneOf(deps: Deps, job: Job): Promise<Scene | string> {
   const set = await deps.store.sets.get(job.setId);
   if (!set || set.status !== 'open') return 'the set is closed';
-  const meetings = await deps.store.meetings.list(set.id);
-  const meeting = meetings.find((m) => m.id === job.meetingId);
-  if (!meeting || meeting.status === 'cancelled') return 'the meeting was cancelled';
-  if (job.personId === null) return { set, meeting, meetings, person: undefined };
+  const meeting = await deps.store.meetings.get(job.meetingId);
+  if (!meeting || meeting.setId !== set.id || meeting.status === 'cancelled') return 'the meeting was cancelled';
+  if (job.personId === null) return { set, meeting, person: undefined };
   const person = await deps.store.people.get(job.personId);
   if (!person || !(await deps.store.memberships.find(set.id, person.id))) return 'they are no longer in the set';
-  return { set, meeting, meetings, person };
+  return { set, meeting, person };
 }
 
-/** The message for a job, or why it is no longer worth sending. */
-async function compose(deps: Deps, job: Job, { set, meeting, meetings, person }: Scene): Promise<Message | string> {
+/**
+ * The message for a job, or why it is no longer worth sending. Each kind reads only
+ * what it needs: a tick costs what is due, and this runs once for every due job.
+ */
+async function compose(deps: Deps, job: Job, { set, meeting, person }: Scene): Promise<Message | string> {
   const zone = person?.timeZone ?? set.timeZone;
-  const next = meetings.find((m) => m.status === 'scheduled' && m.startsAt.getTime() > meeting.startsAt.getTime());
-  const answers = await deps.store.rsvps.forMeeting(meeting.id);
-  const answerOf = (id: number) => answers.find((a) => a.personId === id)?.answer;
+  const answers = () => deps.store.rsvps.forMeeting(meeting.id);
+  const answerOf = async (id: number) => (await answers()).find((a) => a.personId === id)?.answer;
   switch (job.kind) {
     case 'presenter-notice':
     case 'challenge-reminder': {
@@ -52,14 +52,15 @@ async function compose(deps: Deps, job: Job, { set, meeting, meetings, person }:
     }
     case 'meeting-reminder': {
       const presenters = (await deps.store.rotation.planned(meeting.id)).map((p) => p.name);
-      const count = (a: string) => answers.filter((x) => x.answer === a).length;
+      const all = await answers();
+      const count = (a: string) => all.filter((x) => x.answer === a).length;
       return copy.meetingReminder(set, meeting, presenters, { yes: count('yes'), no: count('no'), maybe: count('maybe') });
     }
     case 'rsvp-reminder':
-      return answerOf(person!.id) ? 'they have answered already' : copy.rsvpReminder(set, meeting, zone);
+      return (await answerOf(person!.id)) ? 'they have answered already' : copy.rsvpReminder(set, meeting, zone);
     case 'low-attendance': {
       const members = await deps.store.memberships.list(set.id);
-      const noes = answers.filter((a) => a.answer === 'no').length;
+      const noes = (await answers()).filter((a) => a.answer === 'no').length;
       return copy.lowAttendance(set, meeting, members.length - noes, noes, set.minAttendance, zone);
     }
     case 'checkin': {
@@ -70,15 +71,16 @@ async function compose(deps: Deps, job: Job, { set, meeting, meetings, person }:
     case 'checkin-actions': {
       const open = (await deps.store.actions.list(set.id, person!.id)).filter((a) => a.status === 'open');
       if (open.length === 0) return 'no open actions';
-      if (answerOf(person!.id) === 'no') return 'they are not coming';
+      if ((await answerOf(person!.id)) === 'no') return 'they are not coming';
       return copy.checkinActions(set, open);
     }
     case 'reflection':
-      if (answerOf(person!.id) === 'no') return 'they did not come';
+      if ((await answerOf(person!.id)) === 'no') return 'they did not come';
       return copy.reflection(set, meeting, (await nextPrompt(deps, set, 'reflection', meeting.id)).text);
     case 'action-follow-up': {
       const open = (await deps.store.actions.list(set.id, person!.id)).filter((a) => a.status === 'open');
       if (open.length === 0) return 'no open actions';
+      const next = (await deps.store.meetings.list(set.id)).find((m) => m.status === 'scheduled' && m.startsAt.getTime() > meeting.startsAt.getTime());
       if (!next) return 'there is no next meeting';
       return copy.actionFollowUp(set, next, open, zone);
     }
