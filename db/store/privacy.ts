@@ -1,4 +1,4 @@
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { PrivacyRepo } from '../../src/ports/store';
 import type { Db } from '../client';
 import {
@@ -62,14 +62,12 @@ export function privacyRepo(db: Db): PrivacyRepo {
           tx.update(checkinQuestions).set({ createdBy: null }).where(eq(checkinQuestions.createdBy, personId)).run();
           tx.update(prompts).set({ createdBy: null }).where(eq(prompts.createdBy, personId)).run();
           tx.update(sets).set({ createdBy: null }).where(eq(sets.createdBy, personId)).run();
-          tx.update(presenterSlots).set({ swapWith: null }).where(or(eq(presenterSlots.swapWith, personId))).run();
-          // Others' slots that name them ("swapped with ...") lose the name.
-          for (const slot of tx.select().from(presenterSlots).all()) {
-            const reason = slot.reason as { kind?: string; with?: string };
-            if (reason.kind === 'swap' && reason.with === person.displayName) {
-              tx.update(presenterSlots).set({ reason: { ...reason, with: ANONYMOUS } }).where(eq(presenterSlots.id, slot.id)).run();
-            }
-          }
+          tx.update(presenterSlots).set({ swapWith: null }).where(eq(presenterSlots.swapWith, personId)).run();
+          // Others' slots that name them ("swapped with ...") lose the name, in one statement.
+          tx.update(presenterSlots)
+            .set({ reason: sql`json_set(${presenterSlots.reason}, '$.with', ${ANONYMOUS})` })
+            .where(sql`json_extract(${presenterSlots.reason}, '$.kind') = 'swap' AND json_extract(${presenterSlots.reason}, '$.with') = ${person.displayName}`)
+            .run();
           tx.update(memberships).set({ leftAt: now }).where(and(eq(memberships.personId, personId), isNull(memberships.leftAt))).run();
           tx.update(people)
             .set({ displayName: ANONYMOUS, platformUserId: `erased-${personId}`, timeZone: null, quietStart: null, quietEnd: null, dmAddress: null, erasedAt: now, updatedAt: now })
