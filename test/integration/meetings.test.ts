@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../support/harness';
+import { LONDON_MEETINGS, LONDON_SCHEDULE } from '../support/london';
 
 let h: Harness;
 beforeEach(async () => {
@@ -10,7 +11,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const LONDON = 'schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 until 2027-06-30 tz Europe/London';
+const LONDON = LONDON_SCHEDULE;
 
 const meetingRows = async () =>
   (await h.store.meetings.list(1)).map((m) => `${m.localDate} ${m.localTime} ${m.status}${m.origin === 'rule' ? '' : ` ${m.origin}`}`);
@@ -36,15 +37,7 @@ describe('scheduling a set', () => {
     expect(reply.visibility).toBe('public');
     expect(reply.message.text.split('\n')[0]).toBe('Northern Lights meets every 4 weeks on Tuesday at 10:00 Europe/London, 3h: 7 meetings planned.');
     const meetings = await h.store.meetings.list(1);
-    expect(meetings.map((m) => [m.localDate, m.localTime, m.startsAt.toISOString()])).toEqual([
-      ['2027-01-05', '10:00', '2027-01-05T10:00:00.000Z'],
-      ['2027-02-02', '10:00', '2027-02-02T10:00:00.000Z'],
-      ['2027-03-02', '10:00', '2027-03-02T10:00:00.000Z'],
-      ['2027-03-30', '10:00', '2027-03-30T09:00:00.000Z'],
-      ['2027-04-27', '10:00', '2027-04-27T09:00:00.000Z'],
-      ['2027-05-25', '10:00', '2027-05-25T09:00:00.000Z'],
-      ['2027-06-22', '10:00', '2027-06-22T09:00:00.000Z'],
-    ]);
+    expect(meetings.map((m) => [m.localDate, m.localTime, m.startsAt.toISOString()])).toEqual(LONDON_MEETINGS);
     expect(meetings.every((m) => m.zone === 'Europe/London' && m.endsAt.getTime() - m.startsAt.getTime() === 3 * 3600_000)).toBe(true);
     expect(reply.message.text).toContain('The programme ends on Wed 30 Jun 2027.');
   });

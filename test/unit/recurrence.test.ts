@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SetwiseError } from '../../src/domain/errors';
 import { MAX_MEETINGS, MAX_PROGRAMME_YEARS, occurrences, type ScheduleRule } from '../../src/domain/recurrence';
 import { resolveWallTime } from '../../src/domain/wall-time';
+import { LONDON_MEETINGS } from '../support/london';
 
 const ZONES = [
   'Europe/London',
@@ -129,15 +130,7 @@ describe('recurrence in every zone', () => {
 
   it('gives the seven Tuesdays of the London programme, in GMT then BST', () => {
     const found = occurrences({ everyWeeks: 4, weekday: 2, localTime: '10:00', durationMinutes: 180, from: '2027-01-05', until: '2027-06-30', count: null, zone: 'Europe/London' });
-    expect(found.map((o) => [o.localDate, o.localTime, o.instant.toISOString()])).toEqual([
-      ['2027-01-05', '10:00', '2027-01-05T10:00:00.000Z'],
-      ['2027-02-02', '10:00', '2027-02-02T10:00:00.000Z'],
-      ['2027-03-02', '10:00', '2027-03-02T10:00:00.000Z'],
-      ['2027-03-30', '10:00', '2027-03-30T09:00:00.000Z'],
-      ['2027-04-27', '10:00', '2027-04-27T09:00:00.000Z'],
-      ['2027-05-25', '10:00', '2027-05-25T09:00:00.000Z'],
-      ['2027-06-22', '10:00', '2027-06-22T09:00:00.000Z'],
-    ]);
+    expect(found.map((o) => [o.localDate, o.localTime, o.instant.toISOString()])).toEqual(LONDON_MEETINGS);
   });
 });
 
