@@ -69,7 +69,7 @@ sqlite.transaction(() => {
       pair.forEach((p, k) => ins.slot.run(m.id, p, k + 1, c, c));
       presenters.set(m.id, pair);
     });
-    const planned = planNudges({ now: now0, settings: nudgeSettings({}), minAttendance: 3, meetings, memberIds: members, facilitatorIds: [members[0]!], programmeEnds: true, presenters, declined: new Map() });
+    const planned = planNudges({ now: now0, settings: nudgeSettings({}), zone: 'Europe/London', zones: new Map(), minAttendance: 3, meetings, memberIds: members, facilitatorIds: [members[0]!], finalMeetingId: meetings.at(-1)!.id, presenters, declined: new Map() });
     for (const n of planned) {
       ins.job.run(n.kind, n.dedupeKey, setId, n.runAt.getTime(), n.staleAt.getTime(), JSON.stringify({ meetingId: n.meetingId, personId: n.personId }), c, c);
       jobCount++;

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { programmeEnd } from '../../src/domain/meetings';
 import { nudgeSettings, planNudges } from '../../src/domain/nudges/catalogue';
-import { jobs, meetings, memberships, presenterSlots, rsvps, scheduleRules, sets } from '../schema';
+import { jobs, meetings, memberships, people, presenterSlots, rsvps, scheduleRules, sets } from '../schema';
 import type { Tx } from './tx';
 
 /**
@@ -12,7 +13,12 @@ export function replanJobsTx(tx: Tx, setId: number, now: Date): void {
   const set = tx.select().from(sets).where(eq(sets.id, setId)).get();
   if (!set) return;
   const setMeetings = tx.select().from(meetings).where(eq(meetings.setId, setId)).orderBy(meetings.startsAt, meetings.id).all();
-  const members = tx.select({ personId: memberships.personId, role: memberships.role }).from(memberships).where(and(eq(memberships.setId, setId), isNull(memberships.leftAt))).all();
+  const members = tx
+    .select({ personId: memberships.personId, role: memberships.role, zone: people.timeZone })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(and(eq(memberships.setId, setId), isNull(memberships.leftAt)))
+    .all();
   const ids = setMeetings.map((m) => m.id);
   const slots = ids.length
     ? tx.select({ meetingId: presenterSlots.meetingId, personId: presenterSlots.personId }).from(presenterSlots).where(and(inArray(presenterSlots.meetingId, ids), eq(presenterSlots.status, 'planned'))).orderBy(presenterSlots.position).all()
@@ -25,15 +31,18 @@ export function replanJobsTx(tx: Tx, setId: number, now: Date): void {
   const noes = new Map<number, number>();
   for (const d of declined) noes.set(d.meetingId, (noes.get(d.meetingId) ?? 0) + 1);
 
+  const end = programmeEnd(rule && { until: rule.untilDate, count: rule.count }, setMeetings);
   const wanted = set.status === 'open'
     ? planNudges({
         now,
         settings: nudgeSettings(set.settings),
+        zone: set.timeZone,
+        zones: new Map(members.flatMap((m) => (m.zone ? [[m.personId, m.zone] as const] : []))),
         minAttendance: set.minAttendance,
         meetings: setMeetings,
         memberIds: members.map((m) => m.personId),
         facilitatorIds: members.filter((m) => m.role === 'facilitator').map((m) => m.personId),
-        programmeEnds: Boolean(rule && (rule.untilDate || rule.count)),
+        finalMeetingId: end?.kind === 'final' ? end.meetingId : null,
         presenters,
         declined: noes,
       })

@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { PersonRepo } from '../../src/ports/store';
 import type { Db } from '../client';
-import { people } from '../schema';
+import { memberships, people, sets } from '../schema';
+import { replanJobsTx } from './nudge-plan';
 import { toPerson } from './rows';
 
 export function personRepo(db: Db): PersonRepo {
@@ -32,7 +33,20 @@ export function personRepo(db: Db): PersonRepo {
     },
 
     async setTimeZone(personId, zone, now) {
-      db.update(people).set({ timeZone: zone, updatedAt: now }).where(eq(people.id, personId)).run();
+      db.transaction(
+        (tx) => {
+          tx.update(people).set({ timeZone: zone, updatedAt: now }).where(eq(people.id, personId)).run();
+          // Their private nudges count days in their zone: re-plan every set they are in.
+          const theirs = tx
+            .select({ setId: memberships.setId })
+            .from(memberships)
+            .innerJoin(sets, eq(sets.id, memberships.setId))
+            .where(and(eq(memberships.personId, personId), isNull(memberships.leftAt), eq(sets.status, 'open')))
+            .all();
+          for (const { setId } of theirs) replanJobsTx(tx, setId, now);
+        },
+        { behavior: 'immediate' },
+      );
     },
 
     async setQuietHours(personId, quiet, now) {

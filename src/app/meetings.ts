@@ -49,7 +49,7 @@ async function newTime(deps: Deps, set: LearningSet, date: string, time: string,
   }
   const rule = await deps.store.meetings.activeRule(set.id);
   if (rule?.until && date > rule.until) {
-    throw new SetwiseError('invalid', `${dayLabel(date)} is after the programme ends (${dayLabel(rule.until)}).`, 'Change the schedule\'s `until` first.');
+    throw new SetwiseError('invalid', `${dayLabel(date)} is after the schedule's end date (${dayLabel(rule.until)}).`, 'Change the schedule\'s `until` first.');
   }
   return { ...resolved, ends: new Date(resolved.instant.getTime() + minutes * 60_000) };
 }

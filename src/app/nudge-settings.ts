@@ -1,35 +1,42 @@
 import type { CommandOf, NudgeSetting, NudgeValue } from '../commands/grammar';
 import type { NudgeSettings } from '../domain/nudges/catalogue';
+import type { NudgeOffset } from '../domain/nudges/offset';
 import { lengthLabel } from '../messages/when';
 import type { Reply } from '../ports/inbound';
 import { facilitatorView, memberView } from './access';
 import { privateReply, publicReply, type Deps, type Turn } from './context';
 
-const when = (minutes: number, side: 'before' | 'after') => (minutes === 0 ? 'at the time' : `${minutes % 1440 === 0 ? `${minutes / 1440}d` : lengthLabel(minutes)} ${side}`);
+/** Days are calendar days at the same time of day, hours and minutes exact: "7d before the meeting, at the same time of day". */
+function when(offset: NudgeOffset, side: 'before' | 'after'): string {
+  const amount = 'days' in offset ? offset.days : offset.minutes;
+  if (amount === 0) return side === 'before' ? 'when the meeting starts' : 'when the meeting ends';
+  const anchor = side === 'before' ? 'the meeting' : 'the meeting ends';
+  return 'days' in offset ? `${offset.days}d ${side} ${anchor}, at the same time of day` : `${lengthLabel(offset.minutes)} ${side} ${anchor}`;
+}
 
 function describe(n: NudgeSettings, minimum: number): string[] {
   return [
-    `presenter-notice: ${when(n.presenterNoticeMinutes, 'before')} the meeting, to each presenter`,
-    `challenge-reminder: ${n.challengeReminder ? `${when(n.challengeReminderMinutes, 'before')}, to presenters with no challenge in` : 'off'}`,
-    `meeting-reminder: ${when(n.meetingReminderMinutes, 'before')}, in the channel and to anyone who has not answered`,
+    `presenter-notice: ${when(n.presenterNoticeBefore, 'before')}, to each presenter`,
+    `challenge-reminder: ${n.challengeReminder ? `${when(n.challengeReminderBefore, 'before')}, to presenters with no challenge in` : 'off'}`,
+    `meeting-reminder: ${when(n.meetingReminderBefore, 'before')}, in the channel and to anyone who has not answered`,
     `low-attendance: facilitators are told when fewer than ${minimum} may come`,
     `checkin: ${n.checkin ? 'at the start of each meeting' : 'off'}`,
-    `reflection: ${when(n.reflectionMinutes, 'after')} each meeting ends, to each attendee`,
+    `reflection: ${when(n.reflectionAfter, 'after')}, to each attendee`,
     `action-follow-up: ${n.actionFollowUp ? 'halfway to the next meeting, to anyone with open actions' : 'off'}`,
-    'programme-end: the day after the last meeting, to everyone',
+    "programme-end: the day after the programme's last meeting, to everyone",
   ];
 }
 
 function apply(n: NudgeSettings, minimum: number, nudge: NudgeSetting, v: NudgeValue): [NudgeSettings, number] {
   switch (nudge) {
     case 'presenter-notice':
-      return [{ ...n, presenterNoticeMinutes: v.kind === 'offset' ? v.minutes : n.presenterNoticeMinutes }, minimum];
+      return [{ ...n, presenterNoticeBefore: v.kind === 'offset' ? v.offset : n.presenterNoticeBefore }, minimum];
     case 'challenge-reminder':
-      return [v.kind === 'toggle' ? { ...n, challengeReminder: v.on } : { ...n, challengeReminder: true, challengeReminderMinutes: v.kind === 'offset' ? v.minutes : n.challengeReminderMinutes }, minimum];
+      return [v.kind === 'toggle' ? { ...n, challengeReminder: v.on } : { ...n, challengeReminder: true, challengeReminderBefore: v.kind === 'offset' ? v.offset : n.challengeReminderBefore }, minimum];
     case 'meeting-reminder':
-      return [{ ...n, meetingReminderMinutes: v.kind === 'offset' ? v.minutes : n.meetingReminderMinutes }, minimum];
+      return [{ ...n, meetingReminderBefore: v.kind === 'offset' ? v.offset : n.meetingReminderBefore }, minimum];
     case 'reflection':
-      return [{ ...n, reflectionMinutes: v.kind === 'offset' ? v.minutes : n.reflectionMinutes }, minimum];
+      return [{ ...n, reflectionAfter: v.kind === 'offset' ? v.offset : n.reflectionAfter }, minimum];
     case 'low-attendance':
       return [n, v.kind === 'count' ? v.n : minimum];
     case 'checkin':

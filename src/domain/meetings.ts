@@ -66,15 +66,21 @@ export function replan(existing: readonly Meeting[], planned: readonly Occurrenc
   return { update, insert, remove: [...reusable.values()].map((m) => m.id), kept };
 }
 
+/**
+ * How a programme ends. With an end date or a number of meetings, it ends with its
+ * last meeting not cancelled, and everyone gets the end-of-programme review the day
+ * after: the copy and the nudge plan both read it from here, so they cannot disagree.
+ * With neither, meetings are planned a year ahead and there is no end yet.
+ */
 export type ProgrammeEnd =
-  | { readonly kind: 'until'; readonly date: string } // the rule's end date
-  | { readonly kind: 'last'; readonly date: string } // a fixed number of meetings
-  | { readonly kind: 'horizon'; readonly date: string }; // no end given: planned a year ahead
+  | { readonly kind: 'final'; readonly date: string; readonly meetingId: number; readonly until: string | null }
+  | { readonly kind: 'horizon'; readonly date: string; readonly meetingId: number };
 
-/** When the programme ends, derived from the rule and the meetings it has. */
-export function programmeEnd(rule: ScheduleRule | undefined, meetings: readonly Meeting[]): ProgrammeEnd | undefined {
-  if (rule?.until) return { kind: 'until', date: rule.until };
+type EndingMeeting = Pick<Meeting, 'id' | 'localDate' | 'status'>;
+
+export function programmeEnd(rule: Pick<ScheduleRule, 'until' | 'count'> | undefined, meetings: readonly EndingMeeting[]): ProgrammeEnd | undefined {
   const last = meetings.filter((m) => m.status !== 'cancelled').at(-1);
   if (!rule || !last) return undefined;
-  return { kind: rule.count ? 'last' : 'horizon', date: last.localDate };
+  if (rule.until === null && rule.count === null) return { kind: 'horizon', date: last.localDate, meetingId: last.id };
+  return { kind: 'final', date: last.localDate, meetingId: last.id, until: rule.until };
 }

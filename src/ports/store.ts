@@ -24,6 +24,7 @@ export interface WorkspaceRepo {
 export interface PersonRepo {
   /** Insert or refresh a person from their platform identity (name and DM address change). */
   upsert(workspaceId: number, identity: Identity, now: Date): Promise<Person>;
+  /** Atomic: stores the zone and re-plans the person's nudges in each of their open sets. */
   setTimeZone(personId: number, zone: string, now: Date): Promise<void>;
   setQuietHours(personId: number, quiet: QuietHours | null, now: Date): Promise<void>;
   get(personId: number): Promise<Person | undefined>;

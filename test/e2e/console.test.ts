@@ -138,6 +138,27 @@ describe('the console adapter through npm start', () => {
     expect(run.stdout.split('\n').filter((l) => l.startsWith('[dm @dave]')).join('\n')).not.toContain('two teams');
   });
 
+  it('sends the week-ahead presenter notice at 10:00 London across the spring clock change (the reported reproduction)', async () => {
+    const script = [':as alice', ':in #leaders', 'set create X tz Europe/London', 'member add @bob @carol', 'schedule every 4 weeks on tuesday at 10:00 from 2027-03-30 for 1 meetings'];
+    const run = await start(`${[...script, ...Array.from({ length: 3100 }, () => ':advance 1h')].join('\n')}\n`, { SETWISE_DB: join(dir, 'dst.db') });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    const notice = lines.findIndex((l) => l.startsWith('[dm @bob] Setwise: You are presenting at X on Tue 30 Mar 2027'));
+    expect(notice).toBeGreaterThan(0);
+    // Sent during the hour that ends at the next clock line; the line before is the hour it began.
+    const clockLine = (from: number, step: 1 | -1) => {
+      for (let i = from; i >= 0 && i < lines.length; i += step) {
+        const m = /^· it is now (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) UTC/.exec(lines[i]!);
+        if (m) return m[1]!;
+      }
+      return '';
+    };
+    // 23 Mar is GMT: 10:00 London is 10:00 UTC, inside (began, ended].
+    const began = clockLine(notice, -1);
+    const ended = clockLine(notice, 1);
+    expect(began < '2027-03-23 10:00' && ended >= '2027-03-23 10:00', `sent between ${began} and ${ended} UTC`).toBe(true);
+  });
+
   it('refuses to start, in one line, on a broken prompt file', async () => {
     const prompts = join(dir, 'bad-prompts');
     mkdirSync(prompts, { recursive: true });

@@ -39,7 +39,7 @@ describe('scheduling a set', () => {
     const meetings = await h.store.meetings.list(1);
     expect(meetings.map((m) => [m.localDate, m.localTime, m.startsAt.toISOString()])).toEqual(LONDON_MEETINGS);
     expect(meetings.every((m) => m.zone === 'Europe/London' && m.endsAt.getTime() - m.startsAt.getTime() === 3 * 3600_000)).toBe(true);
-    expect(reply.message.text).toContain('The programme ends on Wed 30 Jun 2027.');
+    expect(reply.message.text).toContain('The programme ends with its last meeting, on Tue 22 Jun 2027 (the schedule allows meetings until Wed 30 Jun 2027); everyone gets the end-of-programme review the day after.');
   });
 
   it('says when a meeting time falls in a clock change, and moves it forward', async () => {
@@ -58,11 +58,11 @@ describe('scheduling a set', () => {
     const bob = await h.text('bob', '#leaders', 'meetings');
     expect(bob).toContain('- Tue 5 Jan 2027, 05:00–08:00 America/New_York (10:00 Europe/London)');
     expect(bob).toContain('- Tue 30 Mar 2027, 05:00–08:00 America/New_York (10:00 Europe/London)');
-    expect(bob).toContain('The programme ends on Wed 30 Jun 2027.');
+    expect(bob).toContain('The programme ends with its last meeting, on Tue 22 Jun 2027 (the schedule allows meetings until Wed 30 Jun 2027); everyone gets the end-of-programme review the day after.');
     expect(await h.text('carol', '#leaders', 'meetings')).toContain('- Tue 5 Jan 2027, 15:30–18:30 Asia/Kolkata (10:00 Europe/London)');
     expect(await h.text('alice', '#leaders', 'meetings')).toContain('- Tue 5 Jan 2027, 10:00–13:00 Europe/London\n');
     expect(await h.text('bob', '#leaders', 'schedule show')).toBe(
-      'Northern Lights meets every 4 weeks on Tuesday at 10:00 Europe/London, 3h, from Tue 5 Jan 2027. Next: Tue 5 Jan 2027, 05:00–08:00 America/New_York (10:00 Europe/London). The programme ends on Wed 30 Jun 2027.',
+      'Northern Lights meets every 4 weeks on Tuesday at 10:00 Europe/London, 3h, from Tue 5 Jan 2027. Next: Tue 5 Jan 2027, 05:00–08:00 America/New_York (10:00 Europe/London). The programme ends with its last meeting, on Tue 22 Jun 2027 (the schedule allows meetings until Wed 30 Jun 2027); everyone gets the end-of-programme review the day after.',
     );
   });
 
@@ -135,7 +135,7 @@ describe('changing meetings', () => {
       ['alice', 'meeting move 2027-01-05 to 2027-02-02', 'There is already a meeting on Tue 2 Feb 2027 (10:00 Europe/London).'],
       ['alice', 'meeting add 2027-02-02 at 15:00', 'There is already a meeting on Tue 2 Feb 2027 (10:00 Europe/London).'],
       ['alice', 'meeting add 2026-11-30 at 10:00', 'Mon 30 Nov 2026 at 10:00 Europe/London has already passed.'],
-      ['alice', 'meeting add 2027-07-06 at 10:00', 'Tue 6 Jul 2027 is after the programme ends (Wed 30 Jun 2027). Change the schedule\'s `until` first.'],
+      ['alice', 'meeting add 2027-07-06 at 10:00', 'Tue 6 Jul 2027 is after the schedule\'s end date (Wed 30 Jun 2027). Change the schedule\'s `until` first.'],
       ['alice', 'meeting move 2027-01-05 to 2027-01-05', 'The meeting is already on Tue 5 Jan 2027 at 10:00.'],
       ['alice', 'meeting move 2027-01-32 to 2027-02-01', '2027-01-32 is not a real date. Example: `meeting move 2027-03-02 to 2027-03-09 at 14:00`'],
       ['alice', 'schedule every 4 weeks on blursday at 10:00', '"blursday" is not a weekday. Use monday, tuesday, wednesday, thursday, friday, saturday or sunday.'],

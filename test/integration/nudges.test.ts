@@ -30,9 +30,40 @@ describe('nudges', () => {
     expect(at(`meeting:1:rsvp-reminder:${idOf('dave')}`)).toBe('2027-01-04T10:00:00.000Z');
     expect(at('meeting:1:checkin')).toBe('2027-01-05T10:00:00.000Z');
     expect(at(`meeting:1:reflection:${idOf('carol')}`)).toBe('2027-01-05T15:00:00.000Z'); // 2 hours after it ends
-    expect(at(`meeting:1:action-follow-up:${idOf('carol')}`)).toBe('2027-01-19T11:30:00.000Z'); // halfway to 2 Feb
-    expect(jobRows().find((j) => j.dedupeKey === `meeting:2:programme-end:${idOf('carol')}`)?.runAt.toISOString()).toBe('2027-02-03T13:00:00.000Z');
+    expect(at(`meeting:1:action-follow-up:${idOf('carol')}`)).toBe('2027-01-19T10:00:00.000Z'); // halfway to 2 Feb: day 14 of 28, at the meeting's time
+    // The programme's last meeting is 2 Feb: the review goes the next day, at the meeting's time.
+    expect(jobRows().find((j) => j.dedupeKey === `meeting:2:programme-end:${idOf('carol')}`)?.runAt.toISOString()).toBe('2027-02-03T10:00:00.000Z');
     expect(first.filter((j) => j.kind === 'challenge-reminder')).toHaveLength(0); // off unless the set asks
+  });
+
+  it('counts a week before in calendar days across the clock change, in each presenter\'s own zone', async () => {
+    // 30 Mar 2027 10:00 London is 09:00 UTC (BST since the 28th); a week earlier it is GMT.
+    await h.say('alice', '#six', 'schedule every 4 weeks on tuesday at 10:00 from 2027-03-30 for 1 meetings');
+    const notices = () => jobRows().filter((j) => j.kind === 'presenter-notice');
+    const [first, second] = notices().map((j) => (j.payload as { personId: number }).personId);
+    const nameOf = (id: number) => h.database.db.select().from(people).where(eq(people.id, id)).get()!.displayName;
+    expect(notices().map((j) => j.runAt.toISOString())).toEqual(['2027-03-23T10:00:00.000Z', '2027-03-23T10:00:00.000Z']);
+    // One presenter reads times in New York, where the clocks changed on 14 Mar: 05:00 there, on the 23rd as on the 30th.
+    await h.say(nameOf(second!), 'dm', 'me tz America/New_York');
+    const byPerson = new Map(notices().map((j) => [(j.payload as { personId: number }).personId, j.runAt.toISOString()]));
+    expect(byPerson.get(first!)).toBe('2027-03-23T10:00:00.000Z');
+    expect(byPerson.get(second!)).toBe('2027-03-23T09:00:00.000Z');
+    await h.advanceTo(new Date('2027-03-24T00:00:00Z'));
+    const sent = h.chat.posts.filter((p) => p.message.text.startsWith('You are presenting'));
+    expect(sent.map((p) => DateTime.fromJSDate(p.at, { zone: 'Europe/London' }).toFormat('ccc d LLL HH:mm')).sort()).toEqual(['Tue 23 Mar 09:00', 'Tue 23 Mar 10:00']);
+    // The channel's day-before reminder counts in the set's zone: 10:00 BST on the 29th.
+    expect(jobRows().find((j) => j.kind === 'meeting-reminder')?.runAt.toISOString()).toBe('2027-03-29T09:00:00.000Z');
+  });
+
+  it('keeps a day-based nudge at the meeting\'s time when the clocks go back', async () => {
+    // 2 Nov 2027 10:00 London is GMT; a week earlier (26 Oct) is still BST, so 09:00 UTC.
+    await h.say('alice', '#six', 'schedule every 4 weeks on tuesday at 10:00 from 2027-11-02 for 1 meetings');
+    expect(jobRows().filter((j) => j.kind === 'presenter-notice').map((j) => j.runAt.toISOString())).toEqual(['2027-10-26T09:00:00.000Z', '2027-10-26T09:00:00.000Z']);
+    // Hours stay exact durations: 36 hours before 10:00 GMT on the 2nd is 22:00 GMT on 31 Oct.
+    await h.say('alice', '#six', 'set nudges meeting-reminder 36h');
+    expect(jobRows().find((j) => j.kind === 'meeting-reminder')?.runAt.toISOString()).toBe('2027-10-31T22:00:00.000Z');
+    await h.say('alice', '#six', 'set nudges meeting-reminder 1w');
+    expect(jobRows().find((j) => j.kind === 'meeting-reminder')?.runAt.toISOString()).toBe('2027-10-26T09:00:00.000Z');
   });
 
   it('sends every kind, each once, as the programme runs', async () => {
@@ -156,12 +187,12 @@ describe('nudges', () => {
 
   it('lets facilitators change nudge times, moving what is planned', async () => {
     await h.say('alice', '#six', 'schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 for 1 meetings');
-    expect(await h.text('alice', '#six', 'set nudges presenter-notice 10d')).toBe('Changed: presenter-notice: 10d before the meeting, to each presenter. Nudges already planned have moved to match.');
+    expect(await h.text('alice', '#six', 'set nudges presenter-notice 10d')).toBe('Changed: presenter-notice: 10d before the meeting, at the same time of day, to each presenter. Nudges already planned have moved to match.');
     expect(jobRows().find((j) => j.dedupeKey === `meeting:1:presenter-notice:${idOf('bob')}`)?.runAt.toISOString()).toBe('2026-12-26T10:00:00.000Z');
     await h.say('alice', '#six', 'set nudges checkin off');
     expect(jobRows().find((j) => j.dedupeKey === 'meeting:1:checkin')?.status).toBe('skipped');
     expect(await h.text('bob', '#six', 'set nudges checkin on')).toBe('Only a facilitator of Six can change its nudges.');
-    expect(await h.text('alice', '#six', 'set nudges reflection soon')).toBe('"soon" is not a time I can use for reflection. Write it like 7d, 36h or 90m (up to 28d), e.g. `set nudges reflection 2d`.');
+    expect(await h.text('alice', '#six', 'set nudges reflection soon')).toBe('"soon" is not a time I can use for reflection. Write it like 1w, 7d, 36h or 90m (up to 7d); days and weeks keep the meeting\'s time of day. Example: `set nudges reflection 2d`.');
     expect(await h.text('bob', '#six', 'set nudges')).toContain('- checkin: off');
     expect(london('2027-01-05T10:00')).toBeInstanceOf(Date);
   });

@@ -5,21 +5,8 @@ import { SetwiseError } from '../../src/domain/errors';
 import { MAX_MEETINGS, MAX_PROGRAMME_YEARS, occurrences, type ScheduleRule } from '../../src/domain/recurrence';
 import { resolveWallTime } from '../../src/domain/wall-time';
 import { LONDON_MEETINGS } from '../support/london';
+import { TRANSITIONS, ZONES, wall } from '../support/zones';
 
-const ZONES = [
-  'Europe/London',
-  'America/New_York',
-  'Australia/Sydney',
-  'Asia/Kolkata',
-  'Pacific/Chatham', // +12:45/+13:45, changes at 02:45
-  'America/Sao_Paulo', // DST abolished in 2019: no shifts at all
-  'UTC',
-  'Australia/Lord_Howe', // a 30-minute DST shift
-  'America/St_Johns', // a half-hour offset with DST
-  'Asia/Kathmandu', // +05:45
-];
-
-const wall = (instant: Date, zone: string) => DateTime.fromJSDate(instant, { zone }).toFormat('yyyy-MM-dd HH:mm');
 const pad = (n: number) => String(n).padStart(2, '0');
 
 const ruleArb = fc
@@ -44,15 +31,6 @@ const ruleArb = fc
       until: 'days' in span ? DateTime.fromISO(start).plus({ days: span.days }).toISODate()! : null,
     };
   });
-
-/** Every day in 2026-2030 on which a zone's offset changes: where gaps and overlaps live. */
-const TRANSITIONS = ZONES.flatMap((zone) => {
-  const days: string[] = [];
-  for (let day = DateTime.fromISO('2026-01-01', { zone }); day.year <= 2030; day = day.plus({ days: 1 })) {
-    if (day.offset !== day.plus({ days: 1 }).offset) days.push(day.plus({ days: 1 }).toISODate()!, day.toISODate()!);
-  }
-  return days.map((date) => ({ zone, date }));
-});
 
 const transitionRuleArb = fc
   .record({

@@ -2,10 +2,31 @@
 import { ArgError, check, type Args } from '../args';
 import { spec, none, memberList, onePerson } from '../spec';
 import { setName, wholeNumber, zone } from '../values';
+import type { NudgeOffset } from '../../domain/nudges/offset';
+
+/** The furthest each offset may reach, in days: a reflection prompt a week on is already late. */
+const MAX_DAYS: Partial<Record<NudgeSetting, number>> = { reflection: 7 };
+
+/** "7d", "2w", "36h", "90m": days and weeks are calendar days, hours and minutes exact. */
+function offsetOf(value: string): NudgeOffset | undefined {
+  const m = /^(\d{1,5})(w|d|h|m)$/.exec(value);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  switch (m[2]) {
+    case 'w':
+      return { days: n * 7 };
+    case 'd':
+      return { days: n };
+    case 'h':
+      return { minutes: n * 60 };
+    default:
+      return { minutes: n };
+  }
+}
 
 const NUDGES = ['presenter-notice', 'challenge-reminder', 'meeting-reminder', 'reflection', 'low-attendance', 'checkin', 'action-follow-up'] as const;
 export type NudgeSetting = (typeof NUDGES)[number];
-export type NudgeValue = { readonly kind: 'offset'; readonly minutes: number } | { readonly kind: 'toggle'; readonly on: boolean } | { readonly kind: 'count'; readonly n: number };
+export type NudgeValue = { readonly kind: 'offset'; readonly offset: NudgeOffset } | { readonly kind: 'toggle'; readonly on: boolean } | { readonly kind: 'count'; readonly n: number };
 
 /** `set nudges [<nudge> <when>]`: what each nudge accepts is checked here, with an example. */
 function parseNudgeSetting(a: Args): { change?: { nudge: NudgeSetting; value: NudgeValue } } {
@@ -16,8 +37,7 @@ function parseNudgeSetting(a: Args): { change?: { nudge: NudgeSetting; value: Nu
   const value = a.word(`a setting for ${nudge}`).toLowerCase();
   a.end();
   const toggle = value === 'on' || value === 'off' ? { kind: 'toggle' as const, on: value === 'on' } : undefined;
-  const offset = /^(\d+)(d|h|m)$/.exec(value);
-  const minutes = offset ? Number(offset[1]) * { d: 1440, h: 60, m: 1 }[offset[2] as 'd' | 'h' | 'm'] : undefined;
+  const offset = offsetOf(value);
   switch (nudge) {
     case 'checkin':
     case 'action-follow-up':
@@ -27,10 +47,14 @@ function parseNudgeSetting(a: Args): { change?: { nudge: NudgeSetting; value: Nu
       return { change: { nudge, value: { kind: 'count', n: check(wholeNumber('The minimum attendance', 1, 20), value) } } };
     default:
       if (nudge === 'challenge-reminder' && toggle) return { change: { nudge, value: toggle } };
-      if (minutes === undefined || minutes > 28 * 1440) {
-        throw new ArgError(`"${value}" is not a time I can use for ${nudge}.`, `Write it like 7d, 36h or 90m (up to 28d), e.g. \`set nudges ${nudge} 2d\`.`);
+      const maxDays = MAX_DAYS[nudge] ?? 28;
+      if (offset === undefined || ('days' in offset ? offset.days : offset.minutes / 1440) > maxDays) {
+        throw new ArgError(
+          `"${value}" is not a time I can use for ${nudge}.`,
+          `Write it like 1w, 7d, 36h or 90m (up to ${maxDays}d); days and weeks keep the meeting's time of day. Example: \`set nudges ${nudge} 2d\`.`,
+        );
       }
-      return { change: { nudge, value: { kind: 'offset', minutes } } };
+      return { change: { nudge, value: { kind: 'offset', offset } } };
   }
 }
 

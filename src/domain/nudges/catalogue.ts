@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RotationMeeting } from '../rotation/types';
+import { calendarDaysBetween, offsetFromMinutes, offsetSchema, sameWallTime, shiftBy, type NudgeOffset } from './offset';
 
 /** The nudge catalogue of the practice notes. */
 export const NUDGE_KINDS = [
@@ -35,22 +36,36 @@ export const PRIVATE_KINDS: ReadonlySet<NudgeKind> = new Set([
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** A set's nudge choices: offsets in minutes, stored in the set's settings. */
+/** A set's nudge choices, stored in the set's settings. */
 export const nudgeSettingsSchema = z.object({
-  presenterNoticeMinutes: z.number().int().min(0).max(60 * 24 * 28).default(7 * 24 * 60),
+  presenterNoticeBefore: offsetSchema(28).default({ days: 7 }),
   challengeReminder: z.boolean().default(false),
-  challengeReminderMinutes: z.number().int().min(0).max(60 * 24 * 28).default(2 * 24 * 60),
-  meetingReminderMinutes: z.number().int().min(0).max(60 * 24 * 28).default(24 * 60),
-  reflectionMinutes: z.number().int().min(0).max(60 * 24 * 7).default(2 * 60),
+  challengeReminderBefore: offsetSchema(28).default({ days: 2 }),
+  meetingReminderBefore: offsetSchema(28).default({ days: 1 }),
+  reflectionAfter: offsetSchema(7).default({ minutes: 2 * 60 }),
   checkin: z.boolean().default(true),
   actionFollowUp: z.boolean().default(true),
 });
 export type NudgeSettings = z.infer<typeof nudgeSettingsSchema>;
 
+/** The names settings had when every offset was a number of minutes. */
+const LEGACY_MINUTES = {
+  presenterNoticeMinutes: 'presenterNoticeBefore',
+  challengeReminderMinutes: 'challengeReminderBefore',
+  meetingReminderMinutes: 'meetingReminderBefore',
+  reflectionMinutes: 'reflectionAfter',
+} as const;
+
 /** Settings as stored, with defaults filled; a damaged value falls back to the default. */
 export function nudgeSettings(stored: unknown): NudgeSettings {
   const raw = (stored && typeof stored === 'object' && 'nudges' in stored ? (stored as { nudges: unknown }).nudges : {}) ?? {};
-  const parsed = nudgeSettingsSchema.safeParse(raw);
+  const current: Record<string, unknown> = typeof raw === 'object' ? { ...(raw as Record<string, unknown>) } : {};
+  for (const [old, now] of Object.entries(LEGACY_MINUTES)) {
+    const minutes = current[old];
+    delete current[old];
+    if (current[now] === undefined && typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 0) current[now] = offsetFromMinutes(minutes);
+  }
+  const parsed = nudgeSettingsSchema.safeParse(current);
   return parsed.success ? parsed.data : nudgeSettingsSchema.parse({});
 }
 
@@ -70,6 +85,10 @@ export interface PlannedNudge {
 export interface NudgePlanInput {
   readonly now: Date;
   readonly settings: NudgeSettings;
+  /** The set's zone: channel nudges count days in it, and so do members with no zone of their own. */
+  readonly zone: string;
+  /** Each member's own zone, where they have set one. */
+  readonly zones: ReadonlyMap<number, string>;
   /** The set's meetings in time order. */
   readonly meetings: readonly PlanMeeting[];
   readonly memberIds: readonly number[];
@@ -78,58 +97,72 @@ export interface NudgePlanInput {
   readonly minAttendance: number;
   /** How many said no, per meeting. */
   readonly declined: ReadonlyMap<number, number>;
-  /** False for an open-ended schedule: its last planned meeting is not the programme's end. */
-  readonly programmeEnds: boolean;
+  /** The programme's last meeting (see `programmeEnd`), after which everyone gets the review; none while open-ended. */
+  readonly finalMeetingId: number | null;
   /** Planned presenters per meeting. */
   readonly presenters: ReadonlyMap<number, readonly number[]>;
 }
 
-const at = (ms: number) => new Date(ms);
+/**
+ * Halfway from one meeting to the next, for one person: the middle calendar day, at
+ * the meeting's wall time in their zone. Meetings a day or less apart have no middle
+ * day, so the exact midpoint between the end of one and the start of the next is used.
+ */
+function halfwayBetween(m: PlanMeeting, next: PlanMeeting, zone: string): number {
+  const days = calendarDaysBetween(m.startsAt, next.startsAt, zone);
+  const middle = sameWallTime(m.startsAt, Math.floor(days / 2), zone).getTime();
+  if (middle > m.endsAt.getTime() && middle < next.startsAt.getTime()) return middle;
+  return m.endsAt.getTime() + (next.startsAt.getTime() - m.endsAt.getTime()) / 2;
+}
 
 /**
  * Every nudge the set's future should hold. Jobs are keyed by what they are about
  * (`meeting:<id>:<kind>[:<person>]`), so re-planning after a change updates the same
- * rows: a moved meeting's reminders move, a cancelled one's disappear.
+ * rows: a moved meeting's reminders move, a cancelled one's disappear. Times are
+ * counted in each recipient's zone (the set's for the channel): see ./offset.ts.
  */
 export function planNudges(input: NudgePlanInput): PlannedNudge[] {
   const { settings: s, now } = input;
   const live = input.meetings.filter((m) => m.status !== 'cancelled');
+  const zoneOf = (personId: number | null) => (personId === null ? input.zone : (input.zones.get(personId) ?? input.zone));
   const out: PlannedNudge[] = [];
   const add = (kind: NudgeKind, m: PlanMeeting, personId: number | null, runAt: number, staleAt: number) => {
     if (staleAt <= now.getTime()) return; // already useless: nothing to plan
-    out.push({ kind, dedupeKey: `meeting:${m.id}:${kind}${personId === null ? '' : `:${personId}`}`, runAt: at(runAt), staleAt: at(staleAt), meetingId: m.id, personId });
+    out.push({ kind, dedupeKey: `meeting:${m.id}:${kind}${personId === null ? '' : `:${personId}`}`, runAt: new Date(runAt), staleAt: new Date(staleAt), meetingId: m.id, personId });
   };
+  const before = (m: PlanMeeting, offset: NudgeOffset, personId: number | null) => shiftBy(m.startsAt, offset, -1, zoneOf(personId)).getTime();
 
   live.forEach((m, i) => {
     const start = m.startsAt.getTime();
     const end = m.endsAt.getTime();
     const next = live[i + 1];
     for (const p of input.presenters.get(m.id) ?? []) {
-      add('presenter-notice', m, p, start - s.presenterNoticeMinutes * 60_000, start);
-      if (s.challengeReminder) add('challenge-reminder', m, p, start - s.challengeReminderMinutes * 60_000, start);
+      add('presenter-notice', m, p, before(m, s.presenterNoticeBefore, p), start);
+      if (s.challengeReminder) add('challenge-reminder', m, p, before(m, s.challengeReminderBefore, p), start);
     }
-    add('meeting-reminder', m, null, start - s.meetingReminderMinutes * 60_000, start);
+    add('meeting-reminder', m, null, before(m, s.meetingReminderBefore, null), start);
     const noes = input.declined.get(m.id) ?? 0;
     if (noes > 0 && input.memberIds.length - noes < input.minAttendance) {
       // Told as soon as the answers show it, once per meeting; gone again if people change their minds.
       for (const f of input.facilitatorIds) add('low-attendance', m, f, now.getTime(), start);
     }
-    for (const p of input.memberIds) add('rsvp-reminder', m, p, start - s.meetingReminderMinutes * 60_000, start);
+    for (const p of input.memberIds) add('rsvp-reminder', m, p, before(m, s.meetingReminderBefore, p), start);
     if (s.checkin) {
       add('checkin', m, null, start, end);
       // Each member's open actions, privately, so they can report back at the check-in.
       for (const p of input.memberIds) add('checkin-actions', m, p, start - 15 * 60_000, start + 30 * 60_000);
     }
     add('meeting-ended', m, null, end, end + 30 * DAY);
-    const reflectAt = end + s.reflectionMinutes * 60_000;
-    for (const p of input.memberIds) add('reflection', m, p, reflectAt, next ? Math.max(reflectAt + HOUR, next.startsAt.getTime()) : reflectAt + 7 * DAY);
-    if (next && s.actionFollowUp) {
-      const halfway = end + (next.startsAt.getTime() - end) / 2;
-      for (const p of input.memberIds) add('action-follow-up', m, p, halfway, next.startsAt.getTime());
+    for (const p of input.memberIds) {
+      const reflectAt = shiftBy(m.endsAt, s.reflectionAfter, 1, zoneOf(p)).getTime();
+      add('reflection', m, p, reflectAt, next ? Math.max(reflectAt + HOUR, next.startsAt.getTime()) : reflectAt + 7 * DAY);
     }
-    if (!next && input.programmeEnds) {
-      // The programme's last meeting: a review for everyone the day after.
-      for (const p of input.memberIds) add('programme-end', m, p, end + DAY, end + 15 * DAY);
+    if (next && s.actionFollowUp) {
+      for (const p of input.memberIds) add('action-follow-up', m, p, halfwayBetween(m, next, zoneOf(p)), next.startsAt.getTime());
+    }
+    if (m.id === input.finalMeetingId) {
+      // The programme's last meeting: a review for everyone the day after, at the meeting's time.
+      for (const p of input.memberIds) add('programme-end', m, p, sameWallTime(m.startsAt, 1, zoneOf(p)).getTime(), end + 15 * DAY);
     }
   });
   return out;

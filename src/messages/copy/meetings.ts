@@ -11,14 +11,9 @@ export const ruleLabel = (rule: StoredRule): string =>
 /** The sentence on when the programme ends, or that it has no end yet. */
 export function endLabel(end: ProgrammeEnd | undefined): string | undefined {
   if (!end) return undefined;
-  switch (end.kind) {
-    case 'until':
-      return `The programme ends on ${dayLabel(end.date)}.`;
-    case 'last':
-      return `The programme's last meeting is on ${dayLabel(end.date)}.`;
-    case 'horizon':
-      return `No end date is set, so meetings are planned a year ahead, to ${dayLabel(end.date)}.`;
-  }
+  if (end.kind === 'horizon') return `No end date is set, so meetings are planned a year ahead, to ${dayLabel(end.date)}.`;
+  const limit = end.until && end.until !== end.date ? ` (the schedule allows meetings until ${dayLabel(end.until)})` : '';
+  return `The programme ends with its last meeting, on ${dayLabel(end.date)}${limit}; everyone gets the end-of-programme review the day after.`;
 }
 
 /** Says so when a wall time fell in a clock change and was moved forward. */
