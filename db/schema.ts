@@ -99,7 +99,9 @@ export const scheduleRules = sqliteTable(
     setId: integer('set_id')
       .notNull()
       .references(() => sets.id),
-    intervalWeeks: integer('interval_weeks').notNull(),
+    intervalWeeks: integer('interval_weeks').notNull(), // 0 for a monthly rule
+    intervalMonths: integer('interval_months'), // monthly rules: every N months
+    monthWeek: integer('month_week'), // monthly rules: the 1st-4th weekday of the month, or -1 for the last
     weekday: integer('weekday').notNull(), // 1 = Monday ... 7 = Sunday (ISO)
     localTime: text('local_time').notNull(), // HH:MM
     durationMinutes: integer('duration_minutes').notNull(),

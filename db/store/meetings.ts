@@ -73,7 +73,9 @@ export function meetingRepo(db: Db): MeetingRepo {
             .insert(scheduleRules)
             .values({
               setId,
-              intervalWeeks: rule.everyWeeks,
+              intervalWeeks: rule.cadence.kind === 'weekly' ? rule.cadence.everyWeeks : 0,
+              intervalMonths: rule.cadence.kind === 'monthly' ? rule.cadence.everyMonths : null,
+              monthWeek: rule.cadence.kind === 'monthly' ? rule.cadence.week : null,
               weekday: rule.weekday,
               localTime: rule.localTime,
               durationMinutes: rule.durationMinutes,

@@ -1,4 +1,5 @@
 import type { Meeting, StoredRule } from '../../src/domain/meetings';
+import type { MonthWeek } from '../../src/domain/recurrence';
 import { nudgeSettings } from '../../src/domain/nudges/catalogue';
 import type { LearningSet, Membership, Person } from '../../src/domain/model';
 import type { meetings, memberships, people, scheduleRules, sets } from '../schema';
@@ -61,7 +62,10 @@ export const toMeeting = (r: typeof meetings.$inferSelect): Meeting => ({
 
 export const toRule = (r: typeof scheduleRules.$inferSelect): StoredRule => ({
   id: r.id,
-  everyWeeks: r.intervalWeeks,
+  cadence:
+    r.intervalMonths !== null && r.monthWeek !== null
+      ? { kind: 'monthly', everyMonths: r.intervalMonths, week: r.monthWeek as MonthWeek }
+      : { kind: 'weekly', everyWeeks: r.intervalWeeks },
   weekday: r.weekday,
   localTime: r.localTime,
   durationMinutes: r.durationMinutes,

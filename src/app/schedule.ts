@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { CommandOf } from '../commands/grammar';
 import { SetwiseError } from '../domain/errors';
 import { programmeEnd } from '../domain/meetings';
@@ -9,25 +10,34 @@ import type { Reply } from '../ports/inbound';
 import { facilitatorView, memberView } from './access';
 import { privateReply, publicReply, viewerZone, type Deps, type Turn } from './context';
 
-/** Sets the set's recurring meetings; future meetings of the old rule are re-planned (facilitators). */
+/**
+ * Sets the set's recurring meetings (facilitators). Future meetings of the old rule
+ * are re-planned; dates of the new rule before today are not planned, and the reply
+ * says so.
+ */
 export async function setSchedule(deps: Deps, turn: Turn, args: CommandOf<'schedule'>['args']): Promise<Reply> {
   const { set } = await facilitatorView(deps, turn, 'change the schedule');
   const now = deps.clock.now();
   const zone = args.tz ?? set.timeZone;
+  const today = localToday(now, zone);
   const previous = await deps.store.meetings.activeRule(set.id);
   const rule: ScheduleRule = {
-    everyWeeks: args.everyWeeks,
+    cadence: args.cadence,
     weekday: args.weekday,
     localTime: args.time,
     durationMinutes: args.durationMinutes ?? previous?.durationMinutes ?? DEFAULT_DURATION_MINUTES,
-    from: args.from ?? localToday(now, zone),
+    from: args.from ?? today,
     until: args.until ?? null,
     count: args.count ?? null,
     zone,
   };
-  const planned = occurrences(rule);
+  const { upcoming: planned, past } = occurrences(rule, today);
   if (!planned.some((o) => o.instant.getTime() > now.getTime())) {
-    throw new SetwiseError('invalid', `That rule gives no meetings still to come between ${dayLabel(rule.from)} and ${dayLabel(lastDate(rule))}.`);
+    if (past.count > 0 || planned.length > 0) {
+      const last = planned.at(-1)?.localDate ?? past.last!;
+      throw new SetwiseError('invalid', `Every date of that schedule is already past (the last is ${dayLabel(last)}), so there is nothing to plan.`, `Plan from today on, e.g. \`from ${nextDay(today)}\`${rule.until ? ' with a later `until`' : ''}.`);
+    }
+    throw new SetwiseError('invalid', `That schedule gives no meetings between ${dayLabel(rule.from)} and ${dayLabel(lastDate(rule, today))}.`, 'Widen the dates, or meet more often.');
   }
   const result = await deps.store.meetings.replaceRule(set.id, rule, planned, turn.actor.id, now);
   const upcoming = result.meetings.filter((m) => m.status === 'scheduled' && m.startsAt.getTime() > now.getTime());
@@ -38,11 +48,14 @@ export async function setSchedule(deps: Deps, turn: Turn, args: CommandOf<'sched
       rule: result.rule,
       upcoming,
       kept: result.kept,
+      past,
       zoneChanged: zone !== set.timeZone,
       end: programmeEnd(result.rule, result.meetings),
     }),
   );
 }
+
+const nextDay = (date: string) => DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: 1 }).toISODate()!;
 
 /** Shows the set's rule, its next meeting and when the programme ends. */
 export async function showSchedule(deps: Deps, turn: Turn): Promise<Reply> {

@@ -2,9 +2,17 @@ import { DateTime } from 'luxon';
 import { SetwiseError } from './errors';
 import { resolveWallTime, type ResolvedTime } from './wall-time';
 
-/** "Every N weeks on a weekday at a local time", for a programme with an end. */
+/** Which weekday of the month a monthly set meets on: the first to fourth, or the last (-1). */
+export type MonthWeek = 1 | 2 | 3 | 4 | -1;
+
+/** Every N weeks, or every N months on the nth weekday of the month. */
+export type Cadence =
+  | { readonly kind: 'weekly'; readonly everyWeeks: number }
+  | { readonly kind: 'monthly'; readonly everyMonths: number; readonly week: MonthWeek };
+
+/** A set's recurring meetings at a local time, for a programme with an end (or a year ahead). */
 export interface ScheduleRule {
-  readonly everyWeeks: number;
+  readonly cadence: Cadence;
   readonly weekday: number; // ISO: 1 = Monday ... 7 = Sunday
   readonly localTime: string; // HH:MM
   readonly durationMinutes: number;
@@ -21,50 +29,107 @@ export interface Occurrence extends ResolvedTime {
 /** A programme runs months, not decades; this also bounds the work one command can cause. */
 export const MAX_PROGRAMME_YEARS = 3;
 export const MAX_MEETINGS = 100;
-/** With neither `until` nor a count, meetings are planned this far ahead of `from`. */
+/** With neither `until` nor a count, meetings are planned this far ahead of today (or of `from`, if later). */
 export const OPEN_ENDED_MONTHS = 12;
 
 export const DEFAULT_DURATION_MINUTES = 180;
 
+const WEEK_WORDS: Record<MonthWeek, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', [-1]: 'last' };
+export const monthWeekWord = (week: MonthWeek): string => WEEK_WORDS[week];
+
+/** "every 4 weeks", "every week", "every month", "every 3 months". */
+export function everyPhrase(cadence: Cadence): string {
+  if (cadence.kind === 'weekly') return cadence.everyWeeks === 1 ? 'every week' : `every ${cadence.everyWeeks} weeks`;
+  return cadence.everyMonths === 1 ? 'every month' : `every ${cadence.everyMonths} months`;
+}
+
+const iso = (d: DateTime) => d.toISODate()!;
+const plusYears = (date: string, years: number) => iso(DateTime.fromISO(date, { zone: 'UTC' }).plus({ years }));
+
 /** The rule's last allowed local date: `until`; with a count, the longest programme; else the open-ended horizon. */
-export function lastDate(rule: ScheduleRule): string {
-  const from = DateTime.fromISO(rule.from);
-  return rule.until ?? (rule.count !== null ? from.plus({ years: MAX_PROGRAMME_YEARS }) : from.plus({ months: OPEN_ENDED_MONTHS })).toISODate()!;
+export function lastDate(rule: ScheduleRule, today: string): string {
+  if (rule.until !== null) return rule.until;
+  if (rule.count !== null) return plusYears(rule.from, MAX_PROGRAMME_YEARS);
+  const start = rule.from > today ? rule.from : today;
+  return iso(DateTime.fromISO(start, { zone: 'UTC' }).plus({ months: OPEN_ENDED_MONTHS }));
 }
 
 /** Refuses rules that cannot describe a programme, in words a facilitator can act on. */
-export function checkRule(rule: ScheduleRule): void {
+export function checkRule(rule: ScheduleRule, today: string): void {
   if (rule.until !== null && rule.until < rule.from) {
     throw new SetwiseError('invalid', `The programme cannot end (${rule.until}) before it starts (${rule.from}).`);
   }
-  const longest = DateTime.fromISO(rule.from).plus({ years: MAX_PROGRAMME_YEARS }).toISODate()!;
+  const longest = plusYears(rule.from, MAX_PROGRAMME_YEARS);
   if (rule.until !== null && rule.until > longest) {
     throw new SetwiseError('invalid', `A programme can run at most ${MAX_PROGRAMME_YEARS} years: end it by ${longest}.`);
   }
+  const earliest = plusYears(today, -MAX_PROGRAMME_YEARS);
+  if (rule.from < earliest) {
+    throw new SetwiseError('invalid', `A programme runs at most ${MAX_PROGRAMME_YEARS} years, so its schedule cannot start before ${earliest}.`, 'Give `from` a date from today on.');
+  }
+}
+
+/** The `week`th `weekday` of a month (the last when -1), as a date. */
+function weekdayOfMonth(month: DateTime, weekday: number, week: MonthWeek): DateTime {
+  if (week === -1) {
+    const end = month.endOf('month').startOf('day');
+    return end.minus({ days: (end.weekday - weekday + 7) % 7 });
+  }
+  const first = month.startOf('month');
+  return first.plus({ days: ((weekday - first.weekday + 7) % 7) + (week - 1) * 7 });
 }
 
 /**
- * The meetings a rule describes, in order. Dates step N weeks in the set's own
- * calendar (never N*7*24 hours of UTC, which drifts across a clock change); each
- * date's wall time is then resolved in the zone.
+ * The rule's dates, on or after `from`, in order and without end. Dates step in the
+ * set's own calendar (never N*7*24 hours of UTC, which drifts across a clock change).
  */
-export function occurrences(rule: ScheduleRule): Occurrence[] {
-  checkRule(rule);
-  const start = DateTime.fromISO(rule.from, { zone: 'UTC' });
-  let date = start.plus({ days: (rule.weekday - start.weekday + 7) % 7 });
-  const last = lastDate(rule);
-  const limit = Math.min(rule.count ?? MAX_MEETINGS, MAX_MEETINGS);
-  const found: Occurrence[] = [];
-  while (found.length < limit && date.toISODate()! <= last) {
-    const resolved = resolveWallTime(date.toISODate()!, rule.localTime, rule.zone);
-    found.push({ ...resolved, ends: new Date(resolved.instant.getTime() + rule.durationMinutes * 60_000) });
-    date = date.plus({ weeks: rule.everyWeeks });
+function* datesOf(rule: ScheduleRule): Generator<string> {
+  const from = DateTime.fromISO(rule.from, { zone: 'UTC' });
+  const { cadence } = rule;
+  if (cadence.kind === 'weekly') {
+    for (let date = from.plus({ days: (rule.weekday - from.weekday + 7) % 7 }); ; date = date.plus({ weeks: cadence.everyWeeks })) yield iso(date);
   }
-  if (rule.count !== null && found.length < limit) {
+  // The first month whose meeting day is not before `from`, then every N months from there.
+  const own = from.startOf('month');
+  const start = weekdayOfMonth(own, rule.weekday, cadence.week) >= from ? own : own.plus({ months: 1 });
+  for (let month = start; ; month = month.plus({ months: cadence.everyMonths })) yield iso(weekdayOfMonth(month, rule.weekday, cadence.week));
+}
+
+/** What a rule gives: the meetings from today on, and how many of its dates were already past. */
+export interface RuleDates {
+  readonly upcoming: readonly Occurrence[];
+  /** Dates of the rule before today: history that Setwise does not plan. */
+  readonly past: { readonly count: number; readonly first?: string; readonly last?: string };
+}
+
+/**
+ * The meetings a rule describes, from `today` (the set's local date) on; each date's
+ * wall time is resolved in the zone. A count includes the dates already past, as a
+ * programme of six meetings that began in January has fewer than six still to come.
+ */
+export function occurrences(rule: ScheduleRule, today: string): RuleDates {
+  checkRule(rule, today);
+  const last = lastDate(rule, today);
+  const limit = Math.min(rule.count ?? MAX_MEETINGS, MAX_MEETINGS);
+  const upcoming: Occurrence[] = [];
+  const past: { count: number; first?: string; last?: string } = { count: 0 };
+  for (const date of datesOf(rule)) {
+    if (date > last || upcoming.length >= MAX_MEETINGS) break;
+    if (rule.count !== null && past.count + upcoming.length >= limit) break;
+    if (date < today) {
+      past.count += 1;
+      past.first ??= date;
+      past.last = date;
+      continue;
+    }
+    const resolved = resolveWallTime(date, rule.localTime, rule.zone);
+    upcoming.push({ ...resolved, ends: new Date(resolved.instant.getTime() + rule.durationMinutes * 60_000) });
+  }
+  if (rule.count !== null && past.count + upcoming.length < limit) {
     throw new SetwiseError(
       'invalid',
-      `${rule.count} meetings ${rule.everyWeeks} weeks apart would run past ${MAX_PROGRAMME_YEARS} years; plan fewer, or meet more often.`,
+      `${rule.count} meetings ${everyPhrase(rule.cadence)} would run past ${MAX_PROGRAMME_YEARS} years; plan fewer, or meet more often.`,
     );
   }
-  return found;
+  return { upcoming, past };
 }

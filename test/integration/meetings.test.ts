@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { jobs } from '../../db/schema';
 import { createHarness, type Harness } from '../support/harness';
 import { LONDON_MEETINGS, LONDON_SCHEDULE } from '../support/london';
 
@@ -64,6 +65,69 @@ describe('scheduling a set', () => {
     expect(await h.text('bob', '#leaders', 'schedule show')).toBe(
       'Northern Lights meets every 4 weeks on Tuesday at 10:00 Europe/London, 3h, from Tue 5 Jan 2027. Next: Tue 5 Jan 2027, 05:00–08:00 America/New_York (10:00 Europe/London). The programme ends with its last meeting, on Tue 22 Jun 2027 (the schedule allows meetings until Wed 30 Jun 2027); everyone gets the end-of-programme review the day after.',
     );
+  });
+
+  it('plans from today when `from` is past, says so, and counts the open-ended horizon from today', async () => {
+    // It is Tue 1 Dec 2026, 12:00: the rule's dates up to today's 10:00 meeting are history.
+    const text = await h.text('alice', '#leaders', 'schedule every 4 weeks on tuesday at 10:00 from 2026-01-05');
+    expect(text.split('\n')[0]).toBe('Northern Lights meets every 4 weeks on Tuesday at 10:00 Europe/London, 3h: 13 meetings planned.');
+    expect(text).toContain('The schedule starts before today: its 12 dates already past (Tue 6 Jan 2026 to Tue 10 Nov 2026) are not planned, only those from today on.');
+    expect(text).toContain('No end date is set, so meetings are planned a year ahead, to Tue 9 Nov 2027.');
+    const rows = await meetingRows();
+    expect([rows[0], rows.at(-1), rows.length]).toEqual(['2026-12-08 10:00 scheduled', '2027-11-09 10:00 scheduled', 13]);
+    // A count includes the dates already past: 14 meetings from January leave two to come.
+    expect((await h.text('alice', '#leaders', 'schedule every 4 weeks on tuesday at 10:00 from 2026-01-05 for 14 meetings')).split('\n')).toEqual(
+      expect.arrayContaining([
+        'Northern Lights meets every 4 weeks on Tuesday at 10:00 Europe/London, 3h: 2 meetings planned.',
+        'The schedule starts before today: its 12 dates already past (Tue 6 Jan 2026 to Tue 10 Nov 2026) are not planned, only those from today on. They count towards its 14 meetings.',
+      ]),
+    );
+    expect(await h.text('alice', '#leaders', 'schedule every 4 weeks on tuesday at 10:00 from 2026-01-05 for 6 meetings')).toBe(
+      'Every date of that schedule is already past (the last is Tue 26 May 2026), so there is nothing to plan. Plan from today on, e.g. `from 2026-12-02`.',
+    );
+  });
+
+  it('makes the programme end one fact: its last meeting, with the review the day after', async () => {
+    const text = await h.text('alice', '#leaders', 'schedule every 4 weeks on tuesday at 10:00 from 2027-01-26 until 2027-11-29');
+    // The rule's last Tuesday is 2 Nov; the schedule allows meetings until 29 Nov.
+    expect(text).toContain('The programme ends with its last meeting, on Tue 2 Nov 2027 (the schedule allows meetings until Mon 29 Nov 2027); everyone gets the end-of-programme review the day after.');
+    const reviews = h.database.db.select().from(jobs).all().filter((j) => j.kind === 'programme-end');
+    expect(reviews).toHaveLength(3);
+    expect(new Set(reviews.map((j) => j.runAt.toISOString()))).toEqual(new Set(['2027-11-03T10:00:00.000Z'])); // Wed 3 Nov, 10:00 GMT
+    // Cancel the last meeting: both the sentence and the review move to the one before.
+    await h.say('alice', '#leaders', 'meeting cancel 2027-11-02');
+    expect(await h.text('bob', '#leaders', 'schedule show')).toContain('The programme ends with its last meeting, on Tue 5 Oct 2027');
+    const moved = h.database.db.select().from(jobs).all().filter((j) => j.kind === 'programme-end' && j.status === 'pending');
+    expect(new Set(moved.map((j) => j.runAt.toISOString()))).toEqual(new Set(['2027-10-06T09:00:00.000Z'])); // Wed 6 Oct, 10:00 BST
+  });
+
+  it('runs a monthly set on the first Tuesday: meetings, rotation, nudges and calendar', async () => {
+    await h.say('alice', '#leaders', 'member add @dave @erin');
+    const text = await h.text('alice', '#leaders', 'schedule every month on the first tuesday at 10:00 for 3h from 2027-01-01 for 6 meetings');
+    expect(text.split('\n').slice(0, 7)).toEqual([
+      'Northern Lights meets every month on the first Tuesday at 10:00 Europe/London, 3h: 6 meetings planned.',
+      '- Tue 5 Jan 2027, 10:00–13:00 Europe/London',
+      '- Tue 2 Feb 2027, 10:00–13:00 Europe/London',
+      '- Tue 2 Mar 2027, 10:00–13:00 Europe/London',
+      '- Tue 6 Apr 2027, 10:00–13:00 Europe/London',
+      '- Tue 4 May 2027, 10:00–13:00 Europe/London',
+      '- Tue 1 Jun 2027, 10:00–13:00 Europe/London',
+    ]);
+    expect(await h.text('bob', '#leaders', 'schedule show')).toContain('Northern Lights meets every month on the first Tuesday at 10:00 Europe/London, 3h, from Fri 1 Jan 2027 for 6 meetings.');
+    const rotation = await h.text('bob', '#leaders', 'rotation');
+    expect(rotation).toContain('Tue 5 Jan 2027');
+    expect(rotation).toContain('Tue 2 Feb 2027');
+    // 6 Apr is in summer time: 09:00 UTC, and its week-ahead notice 30 Mar at 10:00 BST too.
+    const april = (await h.store.meetings.list(1)).find((m) => m.localDate === '2027-04-06')!;
+    expect(april.startsAt.toISOString()).toBe('2027-04-06T09:00:00.000Z');
+    const aprilJobs = h.database.db.select().from(jobs).all().filter((j) => j.dedupeKey.startsWith(`meeting:${april.id}:`));
+    expect(aprilJobs.find((j) => j.kind === 'meeting-reminder')?.runAt.toISOString()).toBe('2027-04-05T09:00:00.000Z');
+    // The March meeting's halfway follow-up: 35 days to 6 Apr, so day 17, at 10:00 London (BST by then).
+    const march = (await h.store.meetings.list(1)).find((m) => m.localDate === '2027-03-02')!;
+    const followUps = h.database.db.select().from(jobs).all().filter((j) => j.dedupeKey.startsWith(`meeting:${march.id}:action-follow-up`));
+    expect(new Set(followUps.map((j) => j.runAt.toISOString()))).toEqual(new Set(['2027-03-19T10:00:00.000Z']));
+    const events = parseCalendar((await h.say('bob', '#leaders', 'calendar')).message.file!.content);
+    expect(events.map((e) => e.start)).toEqual(['2027-01-05T10:00:00.000Z', '2027-02-02T10:00:00.000Z', '2027-03-02T10:00:00.000Z', '2027-04-06T09:00:00.000Z', '2027-05-04T09:00:00.000Z', '2027-06-01T09:00:00.000Z']);
   });
 
   it('counts held meetings and drops them from the upcoming list as time passes', async () => {
@@ -139,9 +203,9 @@ describe('changing meetings', () => {
       ['alice', 'meeting move 2027-01-05 to 2027-01-05', 'The meeting is already on Tue 5 Jan 2027 at 10:00.'],
       ['alice', 'meeting move 2027-01-32 to 2027-02-01', '2027-01-32 is not a real date. Example: `meeting move 2027-03-02 to 2027-03-09 at 14:00`'],
       ['alice', 'schedule every 4 weeks on blursday at 10:00', '"blursday" is not a weekday. Use monday, tuesday, wednesday, thursday, friday, saturday or sunday.'],
-      ['alice', 'schedule every 0 weeks on tuesday at 10:00', '"every" must be a whole number from 1 to 52, not "0". Example: `schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 until 2027-06-30`'],
+      ['alice', 'schedule every 0 weeks on tuesday at 10:00', 'The number of weeks must be a whole number from 1 to 52, not "0". Example: `schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 until 2027-06-30`'],
       ['alice', 'schedule every 4 weeks on tuesday at 10:00 from 2027-06-30 until 2027-01-05', '"until 2027-01-05" is before "from 2027-06-30". Example: `schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 until 2027-06-30`'],
-      ['alice', 'schedule every 4 weeks on tuesday at 10:00 until 2026-12-02', 'That rule gives no meetings still to come between Tue 1 Dec 2026 and Wed 2 Dec 2026.'],
+      ['alice', 'schedule every 4 weeks on tuesday at 10:00 until 2026-12-02', 'Every date of that schedule is already past (the last is Tue 1 Dec 2026), so there is nothing to plan. Plan from today on, e.g. `from 2026-12-02` with a later `until`.'],
       ['alice', 'schedule every 4 weeks on tuesday at 10:00 from 2027-01-01 until 2031-01-01', 'A programme can run at most 3 years: end it by 2030-01-01.'],
       ['bob', 'meeting cancel 2027-01-05', 'Only a facilitator of Northern Lights can cancel meetings.'],
       ['bob', 'schedule every 2 weeks on monday at 09:00', 'Only a facilitator of Northern Lights can change the schedule.'],

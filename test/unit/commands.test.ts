@@ -29,7 +29,7 @@ describe('the grammar', () => {
       parsed('schedule every 4 weeks on Tue at 9:30 for 1h30m from 2027-01-05 for 6 meetings tz America/New_York'),
     ).toEqual({
       name: 'schedule',
-      args: { everyWeeks: 4, weekday: 2, time: '09:30', durationMinutes: 90, from: '2027-01-05', count: 6, tz: 'America/New_York' },
+      args: { cadence: { kind: 'weekly', everyWeeks: 4 }, weekday: 2, time: '09:30', durationMinutes: 90, from: '2027-01-05', count: 6, tz: 'America/New_York' },
     });
     expect(parsed('meeting move 2027-03-02 to 2027-03-09').args).toEqual({ from: '2027-03-02', to: '2027-03-09', time: undefined });
     expect(parsed('away from 2027-03-01 until 2027-03-10').args).toEqual({ person: undefined, from: '2027-03-01', until: '2027-03-10' });
@@ -41,7 +41,7 @@ describe('the grammar', () => {
   });
 
   it('explains malformed commands in one line with an example', () => {
-    expect(problem('schedule every 0 weeks on tuesday at 10:00').message).toBe('"every" must be a whole number from 1 to 52, not "0".');
+    expect(problem('schedule every 0 weeks on tuesday at 10:00').message).toBe('The number of weeks must be a whole number from 1 to 52, not "0".');
     expect(problem('schedule every 2 weeks on funday at 10:00').message).toBe('"funday" is not a weekday.');
     expect(problem('schedule every 2 weeks on monday at 10:00 from 2027-02-30').message).toBe('2027-02-30 is not a real date.');
     expect(problem('schedule every 2 weeks on monday at 10:00 from 2027-06-01 until 2027-01-01').message).toBe(
@@ -77,6 +77,27 @@ describe('the grammar', () => {
     );
   });
 
+  it('reads the monthly form, and shows both forms when a schedule is half-written', () => {
+    expect(parsed('schedule every month on the first tuesday at 10:00 for 6 meetings').args).toEqual({ cadence: { kind: 'monthly', everyMonths: 1, week: 1 }, weekday: 2, time: '10:00', count: 6 });
+    expect(parsed('schedule every 3 months on the last fri at 14:00').args).toEqual({ cadence: { kind: 'monthly', everyMonths: 3, week: -1 }, weekday: 5, time: '14:00' });
+    expect(parsed('schedule every month on 2nd wednesday at 9:00').args).toMatchObject({ cadence: { kind: 'monthly', everyMonths: 1, week: 2 }, weekday: 3 });
+    const forms = 'Weekly: `schedule every 4 weeks on tuesday at 10:00`; monthly: `schedule every month on the first tuesday at 10:00` (first, second, third, fourth or last).';
+    for (const [text, message] of [
+      ['schedule monthly', '"schedule monthly" is not a schedule I can read.'],
+      ['schedule weekly on tuesday', '"schedule weekly" is not a schedule I can read.'],
+      ['schedule every month', 'Say which day the set meets.'],
+      ['schedule every month at 10:00', 'Expected "on" and the day the set meets, not "at".'],
+      ['schedule every month on tuesday at 10:00', 'Say which tuesday of the month: first, second, third, fourth or last. Monthly sets meet on a weekday of the month, not a date.'],
+      ['schedule every month on the 5th at 10:00', '"5th" is not a weekday of the month I can use. Monthly sets meet on a weekday of the month, not a date.'],
+      ['schedule every 2 weeks on the first tuesday at 10:00', 'A weekly schedule meets on a weekday, not on "the first" of it.'],
+      ['schedule every fortnight on tuesday at 10:00', '"every fortnight" is not a schedule I can read.'],
+      ['schedule every month on the first tuesday', 'Expected "at" and a time after the day, e.g. at 10:00.'],
+    ] as const) {
+      expect(problem(text), text).toMatchObject({ message, hint: forms });
+    }
+    expect(problem('schedule every 13 months on the first monday at 10:00').message).toBe('The number of months must be a whole number from 1 to 12, not "13".');
+  });
+
   it('round-trips any valid schedule written in the grammar', () => {
     const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
     const dateArb = fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
@@ -92,7 +113,11 @@ describe('the grammar', () => {
           const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
           const length = `${Math.floor(minutes / 60)}h${minutes % 60}m`;
           const command = parsed(`schedule every ${weeks} weeks on ${days[day]} at ${time} for ${length} from ${from}`);
-          expect(command.args).toEqual({ everyWeeks: weeks, weekday: day + 1, time, durationMinutes: minutes, from });
+          expect(command.args).toEqual({ cadence: { kind: 'weekly', everyWeeks: weeks }, weekday: day + 1, time, durationMinutes: minutes, from });
+          const nth = (['first', 'second', 'third', 'fourth', 'last'] as const)[weeks % 5]!;
+          const months = (weeks % 12) + 1;
+          const monthly = parsed(`schedule every ${months} months on the ${nth} ${days[day]} at ${time} for ${length} from ${from}`);
+          expect(monthly.args).toEqual({ cadence: { kind: 'monthly', everyMonths: months, week: nth === 'last' ? -1 : (weeks % 5) + 1 }, weekday: day + 1, time, durationMinutes: minutes, from });
         },
       ),
     );

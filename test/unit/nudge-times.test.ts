@@ -42,6 +42,7 @@ const planArb = fc
     lead: fc.integer({ min: -3, max: 30 }), // the first meeting this many days after the change
     gaps: fc.array(fc.integer({ min: 1, max: 63 }), { minLength: 0, maxLength: 2 }),
     hour: fc.oneof(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 3 })),
+    changeHour: fc.constantFrom(1, 2), // where the clocks jump in most zones
     minute: fc.integer({ min: 0, max: 59 }),
     duration: fc.integer({ min: 15, max: 720 }),
     setZoneIsTheChanging: fc.boolean(),
@@ -50,11 +51,14 @@ const planArb = fc
     presenterNotice: offsetArb,
     challengeReminder: offsetArb,
     meetingReminder: offsetArb,
+    // Half the time the notice is aimed at the very day of the change, where gaps and overlaps are.
+    aimAtChange: fc.boolean(),
     reflection: fc.oneof(fc.integer({ min: 0, max: 7 }).map((days) => ({ days })), fc.integer({ min: 0, max: 7 * 1440 }).map((minutes) => ({ minutes }))),
   })
   .map((r) => {
     const setZone = r.setZoneIsTheChanging ? r.at.zone : r.otherZone;
-    const time = `${pad(r.hour)}:${pad(r.minute)}`;
+    const aimed = r.aimAtChange && r.lead > 0;
+    const time = `${pad(aimed ? r.changeHour : r.hour)}:${pad(r.minute)}`;
     let date = DateTime.fromISO(r.at.date).plus({ days: r.lead });
     const meetings: PlanMeeting[] = [];
     for (const gap of [0, ...r.gaps]) {
@@ -67,7 +71,7 @@ const planArb = fc
     const people = r.personZones.map((zone, i) => ({ id: 100 + i, zone: i === 0 ? r.at.zone : zone }));
     const settings: NudgeSettings = {
       ...nudgeSettings({}),
-      presenterNoticeBefore: r.presenterNotice,
+      presenterNoticeBefore: aimed ? { days: r.lead } : r.presenterNotice,
       challengeReminder: true,
       challengeReminderBefore: r.challengeReminder,
       meetingReminderBefore: r.meetingReminder,

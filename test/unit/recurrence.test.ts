@@ -2,16 +2,21 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { SetwiseError } from '../../src/domain/errors';
-import { MAX_MEETINGS, MAX_PROGRAMME_YEARS, occurrences, type ScheduleRule } from '../../src/domain/recurrence';
+import { MAX_MEETINGS, MAX_PROGRAMME_YEARS, occurrences, type Cadence, type MonthWeek, type Occurrence, type ScheduleRule } from '../../src/domain/recurrence';
 import { resolveWallTime } from '../../src/domain/wall-time';
 import { LONDON_MEETINGS } from '../support/london';
 import { TRANSITIONS, ZONES, wall } from '../support/zones';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const cadenceArb: fc.Arbitrary<Cadence> = fc.oneof(
+  fc.integer({ min: 1, max: 8 }).map((everyWeeks) => ({ kind: 'weekly' as const, everyWeeks })),
+  fc.record({ everyMonths: fc.integer({ min: 1, max: 3 }), week: fc.constantFrom<MonthWeek>(1, 2, 3, 4, -1) }).map((m) => ({ kind: 'monthly' as const, ...m })),
+);
+
 const ruleArb = fc
   .record({
-    everyWeeks: fc.integer({ min: 1, max: 8 }),
+    cadence: cadenceArb,
     weekday: fc.integer({ min: 1, max: 7 }),
     // Small hours on purpose: that is where clocks change.
     hour: fc.oneof(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 3 })),
@@ -35,44 +40,75 @@ const ruleArb = fc
 const transitionRuleArb = fc
   .record({
     at: fc.constantFrom(...TRANSITIONS),
+    monthly: fc.boolean(),
     everyWeeks: fc.integer({ min: 1, max: 8 }),
     hour: fc.integer({ min: 0, max: 3 }),
     minute: fc.integer({ min: 0, max: 59 }),
     count: fc.integer({ min: 1, max: 3 }),
   })
-  .map(({ at, hour, minute, ...r }): ScheduleRule => ({
-    ...r,
-    weekday: DateTime.fromISO(at.date).weekday,
-    localTime: `${pad(hour)}:${pad(minute)}`,
-    durationMinutes: 90,
-    from: at.date,
-    until: null,
-    zone: at.zone,
-  }));
+  .map(({ at, hour, minute, monthly, everyWeeks, ...r }): ScheduleRule => {
+    const day = DateTime.fromISO(at.date);
+    // The weekday-of-month the change falls on, so a monthly rule meets on that very day.
+    const week: MonthWeek = day.plus({ days: 7 }).month !== day.month ? -1 : (Math.ceil(day.day / 7) as MonthWeek);
+    return {
+      ...r,
+      cadence: monthly ? { kind: 'monthly', everyMonths: 1, week } : { kind: 'weekly', everyWeeks },
+      weekday: day.weekday,
+      localTime: `${pad(hour)}:${pad(minute)}`,
+      durationMinutes: 90,
+      from: at.date,
+      until: null,
+      zone: at.zone,
+    };
+  });
+
+/** Days a cadence puts between two dates, or months for a monthly one. */
+const stepBetween = (cadence: Cadence, a: string, b: string) =>
+  cadence.kind === 'weekly'
+    ? DateTime.fromISO(b).diff(DateTime.fromISO(a), 'days').days === cadence.everyWeeks * 7
+    : (DateTime.fromISO(b).year - DateTime.fromISO(a).year) * 12 + DateTime.fromISO(b).month - DateTime.fromISO(a).month === cadence.everyMonths;
+
+/** The `week`th `weekday` of `month`, found by walking its days: independent of the code under test. */
+function dayOfMonth(month: DateTime, weekday: number, week: MonthWeek): string {
+  const days: string[] = [];
+  for (let d = month.startOf('month'); d.month === month.month; d = d.plus({ days: 1 })) if (d.weekday === weekday) days.push(d.toISODate()!);
+  return week === -1 ? days.at(-1)! : days[week - 1]!;
+}
+
+/** True when `date` is the rule's weekday of the month (the first to fourth, or the last). */
+function isWeekOfMonth(date: string, week: MonthWeek): boolean {
+  const d = DateTime.fromISO(date);
+  return week === -1 ? d.plus({ days: 7 }).month !== d.month : Math.ceil(d.day / 7) === week;
+}
 
 /** The properties every rule's meetings must have; returns how many were shifted out of a gap. */
 function checkOccurrences(rule: ScheduleRule): number {
-  let found: ReturnType<typeof occurrences>;
+  let found: readonly Occurrence[];
   try {
-    found = occurrences(rule);
+    const dates = occurrences(rule, rule.from);
+    expect(dates.past.count).toBe(0);
+    found = dates.upcoming;
   } catch (error) {
     // Only a count that cannot fit in the longest programme is refused.
     expect(error).toBeInstanceOf(SetwiseError);
-    const lastStart = DateTime.fromISO(rule.from).plus({ weeks: rule.everyWeeks * (rule.count! - 1) });
-    expect(lastStart.diff(DateTime.fromISO(rule.from), 'years').years).toBeGreaterThan(MAX_PROGRAMME_YEARS - 0.05);
+    const steps = rule.count! - 1;
+    const span = rule.cadence.kind === 'weekly' ? rule.cadence.everyWeeks * 7 * steps : rule.cadence.everyMonths * steps * 28;
+    expect(span / 365.25).toBeGreaterThan(MAX_PROGRAMME_YEARS - 0.3);
     return 0;
   }
   const first = found[0];
   if (first) {
     const lead = DateTime.fromISO(first.localDate).diff(DateTime.fromISO(rule.from), 'days').days;
     expect(lead).toBeGreaterThanOrEqual(0);
-    expect(lead).toBeLessThan(7);
+    // Weekly: within the first week; monthly: in the month of `from` or the next.
+    expect(lead).toBeLessThan(rule.cadence.kind === 'weekly' ? 7 : 62);
   }
   found.forEach((o, i) => {
     expect(DateTime.fromISO(o.localDate).weekday).toBe(rule.weekday);
+    if (rule.cadence.kind === 'monthly') expect(isWeekOfMonth(o.localDate, rule.cadence.week), o.localDate).toBe(true);
     expect(wall(o.instant, rule.zone)).toBe(`${o.localDate} ${o.localTime}`);
     expect(o.ends.getTime() - o.instant.getTime()).toBe(rule.durationMinutes * 60_000);
-    if (i > 0) expect(DateTime.fromISO(o.localDate).diff(DateTime.fromISO(found[i - 1]!.localDate), 'days').days).toBe(rule.everyWeeks * 7);
+    if (i > 0) expect(stepBetween(rule.cadence, found[i - 1]!.localDate, o.localDate), `${found[i - 1]!.localDate} -> ${o.localDate}`).toBe(true);
     if (o.shiftedFrom === undefined) {
       expect(o.localTime).toBe(rule.localTime);
       // In an overlap the first of the two moments is used: none earlier shows the same wall time.
@@ -87,8 +123,15 @@ function checkOccurrences(rule: ScheduleRule): number {
   if (rule.count !== null) expect(found).toHaveLength(Math.min(rule.count, MAX_MEETINGS));
   if (rule.until !== null) {
     expect(found.every((o) => o.localDate <= rule.until!)).toBe(true);
-    const next = found.length ? DateTime.fromISO(found.at(-1)!.localDate).plus({ weeks: rule.everyWeeks }).toISODate()! : rule.from;
-    if (found.length < MAX_MEETINGS && found.length > 0) expect(next > rule.until).toBe(true);
+    if (found.length < MAX_MEETINGS && found.length > 0) {
+      // The next date the rule would give is past `until`.
+      const lastDay = DateTime.fromISO(found.at(-1)!.localDate);
+      const next =
+        rule.cadence.kind === 'weekly'
+          ? lastDay.plus({ weeks: rule.cadence.everyWeeks }).toISODate()!
+          : dayOfMonth(lastDay.startOf('month').plus({ months: rule.cadence.everyMonths }), rule.weekday, rule.cadence.week);
+      expect(next > rule.until).toBe(true);
+    }
   }
   return found.filter((o) => o.shiftedFrom !== undefined).length;
 }
@@ -107,8 +150,43 @@ describe('recurrence in every zone', () => {
   });
 
   it('gives the seven Tuesdays of the London programme, in GMT then BST', () => {
-    const found = occurrences({ everyWeeks: 4, weekday: 2, localTime: '10:00', durationMinutes: 180, from: '2027-01-05', until: '2027-06-30', count: null, zone: 'Europe/London' });
+    const found = occurrences({ cadence: { kind: 'weekly', everyWeeks: 4 }, weekday: 2, localTime: '10:00', durationMinutes: 180, from: '2027-01-05', until: '2027-06-30', count: null, zone: 'Europe/London' }, '2027-01-01').upcoming;
     expect(found.map((o) => [o.localDate, o.localTime, o.instant.toISOString()])).toEqual(LONDON_MEETINGS);
+  });
+});
+
+describe('monthly rules and dates before today', () => {
+  const monthly = (week: MonthWeek, extra: Partial<ScheduleRule> = {}): ScheduleRule => ({
+    cadence: { kind: 'monthly', everyMonths: 1, week },
+    weekday: 2,
+    localTime: '10:00',
+    durationMinutes: 180,
+    from: '2027-01-01',
+    until: '2027-06-30',
+    count: null,
+    zone: 'Europe/London',
+    ...extra,
+  });
+  const dates = (rule: ScheduleRule, today = rule.from) => occurrences(rule, today).upcoming.map((o) => `${o.localDate} ${o.instant.toISOString().slice(11, 16)}`);
+
+  it('meets on the first, fourth or last Tuesday of each month, at 10:00 London in GMT and BST', () => {
+    expect(dates(monthly(1))).toEqual(['2027-01-05 10:00', '2027-02-02 10:00', '2027-03-02 10:00', '2027-04-06 09:00', '2027-05-04 09:00', '2027-06-01 09:00']);
+    expect(dates(monthly(4))).toEqual(['2027-01-26 10:00', '2027-02-23 10:00', '2027-03-23 10:00', '2027-04-27 09:00', '2027-05-25 09:00', '2027-06-22 09:00']);
+    // March 2027 has five Tuesdays: the last is the 30th, the first in summer time.
+    expect(dates(monthly(-1))).toEqual(['2027-01-26 10:00', '2027-02-23 10:00', '2027-03-30 09:00', '2027-04-27 09:00', '2027-05-25 09:00', '2027-06-29 09:00']);
+    // From after the month's first Tuesday: the next month's, then every 2 months from there.
+    expect(dates(monthly(1, { from: '2027-01-06', cadence: { kind: 'monthly', everyMonths: 2, week: 1 } }))).toEqual(['2027-02-02 10:00', '2027-04-06 09:00', '2027-06-01 09:00']);
+  });
+
+  it('counts dates before today towards a count, plans none of them, and plans a year ahead of today when open-ended', () => {
+    const weekly: ScheduleRule = { ...monthly(1), cadence: { kind: 'weekly', everyWeeks: 4 }, from: '2026-01-05', until: null, count: 20 };
+    const counted = occurrences(weekly, '2026-11-23');
+    expect(counted.past).toEqual({ count: 12, first: '2026-01-06', last: '2026-11-10' });
+    expect(counted.upcoming.map((o) => o.localDate)).toEqual(['2026-12-08', '2027-01-05', '2027-02-02', '2027-03-02', '2027-03-30', '2027-04-27', '2027-05-25', '2027-06-22']);
+    const open = occurrences({ ...weekly, count: null }, '2026-11-23');
+    expect(open.upcoming[0]!.localDate).toBe('2026-12-08');
+    expect(open.upcoming.at(-1)!.localDate).toBe('2027-11-09'); // the horizon is a year from today, not from 5 Jan 2026
+    expect(() => occurrences({ ...weekly, from: '2023-11-01' }, '2026-11-23')).toThrow('cannot start before 2023-11-23');
   });
 });
 

@@ -2,16 +2,62 @@
 import { ArgError, check, type Args } from '../args';
 import { spec, none, date, optionalDate } from '../spec';
 import { duration, rsvpAnswer, time24, wholeNumber, weekday, zone } from '../values';
+import type { Cadence, MonthWeek } from '../../domain/recurrence';
 
-/** `schedule every <n> weeks on <weekday> at <HH:MM>` and its options, in any order. */
+/** Both forms of a schedule, shown whenever one is half-written. */
+export const SCHEDULE_FORMS = 'Weekly: `schedule every 4 weeks on tuesday at 10:00`; monthly: `schedule every month on the first tuesday at 10:00` (first, second, third, fourth or last).';
+
+const MONTH_WEEKS: Record<string, MonthWeek> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, last: -1 };
+
+/** After `every`: `<n> weeks`, `week`, `month` or `<n> months`. */
+function parseEvery(a: Args): { unit: 'weeks' | 'months'; n: number } {
+  const first = a.word('how often, e.g. every 4 weeks or every month').toLowerCase();
+  if (first === 'week' || first === 'weeks') return { unit: 'weeks', n: 1 };
+  if (first === 'month' || first === 'months') return { unit: 'months', n: 1 };
+  if (!/^\d+$/.test(first)) throw new ArgError(`"every ${first}" is not a schedule I can read.`, SCHEDULE_FORMS);
+  const unit = a.keyword('weeks', 'week', 'months', 'month');
+  if (unit === undefined) throw new ArgError('Expected "weeks" or "months" after the number, e.g. every 4 weeks.', SCHEDULE_FORMS);
+  const months = unit.startsWith('month');
+  const n = check(wholeNumber(months ? 'The number of months' : 'The number of weeks', 1, months ? 12 : 52), first);
+  return { unit: months ? 'months' : 'weeks', n };
+}
+
+/** The day part: `<weekday>` for weekly rules, `the <first..fourth|last> <weekday>` for monthly ones. */
+function parseDay(a: Args, unit: 'weeks' | 'months'): { weekday: number; week?: MonthWeek } {
+  if (a.keyword('on') === undefined) {
+    const got = a.peek();
+    throw new ArgError(got ? `Expected "on" and the day the set meets, not "${got}".` : 'Say which day the set meets.', SCHEDULE_FORMS);
+  }
+  a.keyword('the');
+  const word = a.word(unit === 'months' ? 'which weekday of the month, e.g. the first tuesday' : 'a weekday').toLowerCase();
+  const week = MONTH_WEEKS[word];
+  if (unit === 'weeks') {
+    if (week !== undefined) throw new ArgError(`A weekly schedule meets on a weekday, not on "the ${word}" of it.`, SCHEDULE_FORMS);
+    return { weekday: check(weekday, word) };
+  }
+  if (week === undefined) {
+    const day = weekday.safeParse(word);
+    const why = day.success ? `Say which ${word} of the month: first, second, third, fourth or last.` : `"${word}" is not a weekday of the month I can use.`;
+    throw new ArgError(`${why} Monthly sets meet on a weekday of the month, not a date.`, SCHEDULE_FORMS);
+  }
+  return { weekday: check(weekday, a.word(`a weekday after "${word}"`)), week };
+}
+
+/**
+ * `schedule every <n> weeks on <weekday> at <HH:MM>` or
+ * `schedule every [<n>] month[s] on the <first..fourth|last> <weekday> at <HH:MM>`,
+ * then options in any order.
+ */
 function parseSchedule(a: Args) {
-  a.expect('every', '"schedule"');
-  const everyWeeks = check(wholeNumber('"every"', 1, 52), a.word('how many weeks apart, e.g. every 4 weeks'));
-  if (a.keyword('weeks', 'week') === undefined) throw new ArgError('Expected "weeks" after the number, e.g. every 4 weeks.');
-  a.expect('on', 'the number of weeks');
-  const day = check(weekday, a.word('a weekday'));
-  a.expect('at', 'the weekday');
+  if (a.keyword('every') === undefined) {
+    const got = a.peek();
+    throw new ArgError(got ? `"schedule ${got}" is not a schedule I can read.` : 'Say when the set meets.', SCHEDULE_FORMS);
+  }
+  const every = parseEvery(a);
+  const day = parseDay(a, every.unit);
+  if (a.keyword('at') === undefined) throw new ArgError('Expected "at" and a time after the day, e.g. at 10:00.', SCHEDULE_FORMS);
   const time = check(time24, a.word('a time, e.g. 10:00'));
+  const cadence: Cadence = every.unit === 'weeks' ? { kind: 'weekly', everyWeeks: every.n } : { kind: 'monthly', everyMonths: every.n, week: day.week! };
 
   const options: { durationMinutes?: number; from?: string; until?: string; count?: number; tz?: string } = {};
   const once = (key: keyof typeof options, word: string) => {
@@ -53,7 +99,7 @@ function parseSchedule(a: Args) {
   if (options.from !== undefined && options.until !== undefined && options.until < options.from) {
     throw new ArgError(`"until ${options.until}" is before "from ${options.from}".`);
   }
-  return { everyWeeks, weekday: day, time, ...options };
+  return { cadence, weekday: day.weekday, time, ...options };
 }
 
 export const meetingCommands = {

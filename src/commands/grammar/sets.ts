@@ -45,7 +45,7 @@ function parseNudgeSetting(a: Args): { change?: { nudge: NudgeSetting; value: Nu
       return { change: { nudge, value: toggle } };
     case 'low-attendance':
       return { change: { nudge, value: { kind: 'count', n: check(wholeNumber('The minimum attendance', 1, 20), value) } } };
-    default:
+    default: {
       if (nudge === 'challenge-reminder' && toggle) return { change: { nudge, value: toggle } };
       const maxDays = MAX_DAYS[nudge] ?? 28;
       if (offset === undefined || ('days' in offset ? offset.days : offset.minutes / 1440) > maxDays) {
@@ -55,6 +55,7 @@ function parseNudgeSetting(a: Args): { change?: { nudge: NudgeSetting; value: Nu
         );
       }
       return { change: { nudge, value: { kind: 'offset', offset } } };
+    }
   }
 }
 

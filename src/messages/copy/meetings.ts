@@ -1,12 +1,16 @@
 import type { Meeting, MeetingStatus, ProgrammeEnd, StoredRule } from '../../domain/meetings';
 import type { LearningSet } from '../../domain/model';
+import { everyPhrase, monthWeekWord, type RuleDates } from '../../domain/recurrence';
 import { plural } from '../format';
 import type { Message } from '../model';
 import { dayLabel, lengthLabel, meetingTime, weekdayName } from '../when';
 
-/** "Every 4 weeks on Tuesday at 10:00 Europe/London, 3h". */
-export const ruleLabel = (rule: StoredRule): string =>
-  `every ${rule.everyWeeks === 1 ? 'week' : `${rule.everyWeeks} weeks`} on ${weekdayName(rule.weekday)} at ${rule.localTime} ${rule.zone}, ${lengthLabel(rule.durationMinutes)}`;
+/** "every 4 weeks on Tuesday at 10:00 Europe/London, 3h", "every month on the first Tuesday at ...". */
+export function ruleLabel(rule: StoredRule): string {
+  const { cadence } = rule;
+  const day = cadence.kind === 'weekly' ? weekdayName(rule.weekday) : `the ${monthWeekWord(cadence.week)} ${weekdayName(rule.weekday)}`;
+  return `${everyPhrase(cadence)} on ${day} at ${rule.localTime} ${rule.zone}, ${lengthLabel(rule.durationMinutes)}`;
+}
 
 /** The sentence on when the programme ends, or that it has no end yet. */
 export function endLabel(end: ProgrammeEnd | undefined): string | undefined {
@@ -27,14 +31,25 @@ export interface ScheduledSummary {
   readonly rule: StoredRule;
   readonly upcoming: readonly Meeting[];
   readonly kept: number;
+  /** The rule's dates before today, which are not planned. */
+  readonly past: RuleDates['past'];
   readonly zoneChanged: boolean;
   readonly end: ProgrammeEnd | undefined;
 }
 
-export function scheduled({ set, rule, upcoming, kept, zoneChanged, end }: ScheduledSummary): Message {
+/** Says which of a rule's dates were before today, and that they are not planned. */
+function pastNote(past: RuleDates['past'], count: number | null): string | undefined {
+  if (past.count === 0) return undefined;
+  const span = past.count === 1 ? dayLabel(past.first!) : `${dayLabel(past.first!)} to ${dayLabel(past.last!)}`;
+  const counted = count !== null ? ` They count towards its ${plural(count, 'meeting')}.` : '';
+  return `The schedule starts before today: its ${plural(past.count, 'date')} already past (${span}) ${past.count === 1 ? 'is' : 'are'} not planned, only those from today on.${counted}`;
+}
+
+export function scheduled({ set, rule, upcoming, kept, past, zoneChanged, end }: ScheduledSummary): Message {
   const lines = upcoming.map((m) => `${meetingTime(m, set.timeZone)}${m.requestedLocalTime ? ' (moved forward: clock change)' : ''}`);
   const notes = [
     ...upcoming.filter((m) => m.requestedLocalTime).map(gapNote),
+    pastNote(past, rule.count) ?? '',
     ...(kept > 0 ? [`Kept ${plural(kept, 'meeting')} as they were: held, cancelled, moved or added ones are not re-planned.`] : []),
     ...(zoneChanged ? [`The set now meets in ${set.timeZone} time.`] : []),
     endLabel(end) ?? '',
