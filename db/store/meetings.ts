@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { replan, type Meeting } from '../../src/domain/meetings';
+import { replan, rezone, type Meeting } from '../../src/domain/meetings';
 import type { Occurrence } from '../../src/domain/recurrence';
 import type { MeetingRepo } from '../../src/ports/store';
 import type { Db } from '../client';
@@ -162,6 +162,29 @@ export function meetingRepo(db: Db): MeetingRepo {
             .run();
           replanRotationTx(tx, current.setId, now);
           return { ok: true as const, meeting: getMeeting(tx, meetingId) };
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    async rezone(setId, zone, now) {
+      return db.transaction(
+        (tx) => {
+          const plan = rezone(listOf(tx, setId), zone, now);
+          for (const { id, occurrence } of plan.update) {
+            tx.update(meetings)
+              .set({ ...timing(occurrence), updatedAt: now, sequence: sql`${meetings.sequence} + 1` })
+              .where(eq(meetings.id, id))
+              .run();
+          }
+          tx.update(sets).set({ timeZone: zone, updatedAt: now }).where(eq(sets.id, setId)).run();
+          // The rule's zone is the set's: later re-plans of the rule make meetings in the new zone.
+          tx.update(scheduleRules)
+            .set({ timeZone: zone })
+            .where(and(eq(scheduleRules.setId, setId), isNull(scheduleRules.supersededAt)))
+            .run();
+          replanRotationTx(tx, setId, now);
+          return { moved: plan.update.map((u) => getMeeting(tx, u.id)), tooSoon: plan.tooSoon };
         },
         { behavior: 'immediate' },
       );

@@ -16,7 +16,7 @@ import { addMeeting, cancelMeeting, listMeetings, moveMeeting } from './meetings
 import { addFacilitator, addMembers, removeFacilitator, removeMember } from './members';
 import { away, bid, presenting, setPresenters, showRotation, swap, withdraw } from './rotation';
 import { setSchedule, showSchedule } from './schedule';
-import { closeSet, createSet, renameSet, showSet } from './sets';
+import { closeSet, createSet, renameSet, setZone, showSet } from './sets';
 
 type Handler<K extends CommandName> = (deps: Deps, turn: Turn, args: CommandOf<K>['args']) => Promise<Reply>;
 
@@ -26,6 +26,7 @@ const handlers: { [K in CommandName]?: Handler<K> } = {
   'set create': createSet,
   'set info': showSet,
   'set rename': renameSet,
+  'set tz': setZone,
   'set close': closeSet,
   'member add': addMembers,
   'member remove': removeMember,

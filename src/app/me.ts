@@ -7,7 +7,10 @@ import { privateReply, type Deps, type Turn } from './context';
 export async function setMyZone(deps: Deps, turn: Turn, args: { zone: string }): Promise<Reply> {
   await deps.store.people.setTimeZone(turn.actor.id, args.zone, deps.clock.now());
   const localNow = DateTime.fromJSDate(deps.clock.now(), { zone: args.zone }).toFormat('HH:mm');
-  return privateReply({ tone: 'success', text: `Got it: I'll show you times in ${args.zone} (it's ${localNow} there now).` });
+  return privateReply({
+    tone: 'success',
+    text: `Got it: I'll show you times in ${args.zone} (it's ${localNow} there now), and your private nudges follow that zone's days. A set's own zone is its facilitators' to change, with \`set tz <zone>\`.`,
+  });
 }
 
 /** Sets the hours when private nudges wait (the person's own zone), or turns them off. */

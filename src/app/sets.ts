@@ -26,7 +26,7 @@ export async function createSet(deps: Deps, turn: Turn, args: { name: string; tz
     throw new SetwiseError('conflict', `${turn.where.label} already has a set: ${result.existing.name}.`, 'A channel hosts one set at a time; use another channel.');
   }
   deps.log.info({ setId: result.set.id }, 'set created');
-  return publicReply(copy.setCreated(result.set, args.tz !== undefined));
+  return publicReply(copy.setCreated(result.set, args.tz !== undefined ? 'given' : turn.actor.timeZone ? 'yours' : 'default'));
 }
 
 /** Shows the set to its members: zone, facilitators, members. */
@@ -41,6 +41,15 @@ export async function renameSet(deps: Deps, turn: Turn, args: { name: string }):
   const { set } = await facilitatorView(deps, turn, 'rename it');
   await deps.store.sets.rename(set.id, args.name, deps.clock.now());
   return publicReply(copy.setRenamed(set.name, args.name));
+}
+
+/** Moves the set to another zone; upcoming meetings keep their local wall time there (facilitators). */
+export async function setZone(deps: Deps, turn: Turn, args: { zone: string }): Promise<Reply> {
+  const { set } = await facilitatorView(deps, turn, 'change its time zone');
+  if (args.zone === set.timeZone) throw new SetwiseError('invalid', `${set.name} already meets in ${set.timeZone} time.`);
+  const result = await deps.store.meetings.rezone(set.id, args.zone, deps.clock.now());
+  deps.log.info({ setId: set.id, moved: result.moved.length, tooSoon: result.tooSoon.length }, 'set zone changed');
+  return publicReply(copy.zoneChanged(set, args.zone, result.moved, result.tooSoon));
 }
 
 /** Closes the set at the end of its programme; history stays, the channel is freed (facilitators). */

@@ -1,4 +1,5 @@
 import type { Occurrence, ScheduleRule } from './recurrence';
+import { resolveWallTime } from './wall-time';
 
 export type MeetingStatus = 'scheduled' | 'cancelled' | 'held';
 export type MeetingOrigin = 'rule' | 'added' | 'moved';
@@ -64,6 +65,33 @@ export function replan(existing: readonly Meeting[], planned: readonly Occurrenc
     }
   }
   return { update, insert, remove: [...reusable.values()].map((m) => m.id), kept };
+}
+
+/** What moving a set to another zone does to its meetings. */
+export interface Rezone {
+  /** Future meetings, at the same local date and wall time in the new zone. */
+  readonly update: readonly { readonly id: number; readonly occurrence: Occurrence }[];
+  /** Future meetings that would already have started at that wall time in the new zone: they keep their time. */
+  readonly tooSoon: readonly Meeting[];
+}
+
+/**
+ * A set changing zone keeps each upcoming meeting's local date and wall time (10:00
+ * stays 10:00, now in the new zone). Held and cancelled meetings are history.
+ */
+export function rezone(existing: readonly Meeting[], zone: string, now: Date): Rezone {
+  const update: { id: number; occurrence: Occurrence }[] = [];
+  const tooSoon: Meeting[] = [];
+  for (const m of existing) {
+    if (m.status !== 'scheduled' || m.startsAt.getTime() <= now.getTime() || m.zone === zone) continue;
+    const resolved = resolveWallTime(m.localDate, m.requestedLocalTime ?? m.localTime, zone);
+    if (resolved.instant.getTime() <= now.getTime()) {
+      tooSoon.push(m);
+      continue;
+    }
+    update.push({ id: m.id, occurrence: { ...resolved, ends: new Date(resolved.instant.getTime() + (m.endsAt.getTime() - m.startsAt.getTime())) } });
+  }
+  return { update, tooSoon };
 }
 
 /**

@@ -83,6 +83,18 @@ export interface MeetingRepo {
   /** Atomic: moves a meeting, remembering the date it was first planned on. */
   move(meetingId: number, to: Occurrence, now: Date): Promise<ClashResult<Meeting>>;
   cancel(meetingId: number, now: Date): Promise<Meeting>;
+  /**
+   * Atomic: moves the set, its rule and its upcoming meetings to another zone at the
+   * same wall times (see `rezone` in the domain), then re-plans rotation and nudges.
+   */
+  rezone(setId: number, zone: string, now: Date): Promise<RezoneResult>;
+}
+
+export interface RezoneResult {
+  /** The meetings given new instants, as they are now. */
+  readonly moved: readonly Meeting[];
+  /** Upcoming meetings that kept their time: in the new zone they would already have started. */
+  readonly tooSoon: readonly Meeting[];
 }
 
 /** A nudge waiting in (or taken from) the outbox. */

@@ -130,6 +130,57 @@ describe('scheduling a set', () => {
     expect(events.map((e) => e.start)).toEqual(['2027-01-05T10:00:00.000Z', '2027-02-02T10:00:00.000Z', '2027-03-02T10:00:00.000Z', '2027-04-06T09:00:00.000Z', '2027-05-04T09:00:00.000Z', '2027-06-01T09:00:00.000Z']);
   });
 
+  it('changes the set\'s zone with set tz: meetings keep their local time, nudges and the calendar follow', async () => {
+    await h.say('alice', '#leaders', LONDON);
+    const before = parseCalendar((await h.say('bob', '#leaders', 'calendar')).message.file!.content);
+    expect(await h.text('bob', '#leaders', 'set tz Europe/Paris')).toBe('Only a facilitator of Northern Lights can change its time zone.');
+    expect(await h.text('alice', '#leaders', 'set tz Europe/London')).toBe('Northern Lights already meets in Europe/London time.');
+    const reply = await h.say('alice', '#leaders', 'set tz europe/paris');
+    expect(reply.visibility).toBe('public');
+    expect(reply.message.text.split('\n').slice(0, 3)).toEqual([
+      'Northern Lights now meets in Europe/Paris time (it was Europe/London).',
+      '7 upcoming meetings keep their local time in Europe/Paris:',
+      '- Tue 5 Jan 2027, 10:00–13:00 Europe/Paris',
+    ]);
+    // 10:00 Paris is 09:00 UTC in winter and 08:00 UTC in summer.
+    const meetings = await h.store.meetings.list(1);
+    expect(meetings.map((m) => `${m.localDate} ${m.localTime} ${m.zone} ${m.startsAt.toISOString().slice(11, 16)}`)).toEqual([
+      '2027-01-05 10:00 Europe/Paris 09:00',
+      '2027-02-02 10:00 Europe/Paris 09:00',
+      '2027-03-02 10:00 Europe/Paris 09:00',
+      '2027-03-30 10:00 Europe/Paris 08:00',
+      '2027-04-27 10:00 Europe/Paris 08:00',
+      '2027-05-25 10:00 Europe/Paris 08:00',
+      '2027-06-22 10:00 Europe/Paris 08:00',
+    ]);
+    // The channel's day-before reminder counts days in the set's new zone.
+    const reminder = h.database.db.select().from(jobs).all().find((j) => j.dedupeKey === `meeting:${meetings[3]!.id}:meeting-reminder`);
+    expect(reminder?.runAt.toISOString()).toBe('2027-03-29T08:00:00.000Z');
+    const after = parseCalendar((await h.say('bob', '#leaders', 'calendar')).message.file!.content);
+    expect(after.map((e) => [e.uid, e.sequence])).toEqual(before.map((e) => [e.uid, e.sequence + 1]));
+    expect(await h.text('bob', '#leaders', 'schedule show')).toContain('meets every 4 weeks on Tuesday at 10:00 Europe/Paris, 3h');
+    expect(await h.text('bob', '#leaders', 'set info')).toContain('Time zone: Europe/Paris.');
+  });
+
+  it('keeps a meeting that would already have started in the new zone, and says so', async () => {
+    // It is 12:00 London on 1 Dec; 14:00 in Tokyo was hours ago.
+    await h.say('alice', '#leaders', 'meeting add 2026-12-01 at 14:00');
+    await h.say('alice', '#leaders', 'meeting add 2026-12-15 at 14:00');
+    const text = await h.text('alice', '#leaders', 'set tz Asia/Tokyo');
+    expect(text).toContain('1 upcoming meeting keeps its local time in Asia/Tokyo:\n- Tue 15 Dec 2026, 14:00–17:00 Asia/Tokyo');
+    expect(text).toContain('The meeting on Tue 1 Dec 2026 keeps its time (14:00 Europe/London): at 14:00 Asia/Tokyo it would already have started.');
+    expect((await h.store.meetings.list(1)).map((m) => `${m.localDate} ${m.localTime} ${m.zone}`)).toEqual(['2026-12-01 14:00 Europe/London', '2026-12-15 14:00 Asia/Tokyo']);
+  });
+
+  it('says a set made with no zone uses UTC, and how to change it', async () => {
+    expect(await h.text('carol', '#plain', 'set create Plain')).toBe(
+      'Created the action learning set Plain in #plain. Time zone: UTC, as none was given: change it with `set tz <zone>`, e.g. `set tz Europe/London`. You are its facilitator. Next: add people with `member add @name ...`.',
+    );
+    await h.say('dave', 'dm', 'me tz America/Chicago');
+    expect(await h.text('dave', '#windy', 'set create Windy')).toContain('Time zone: America/Chicago, your own, as none was given: change it with `set tz <zone>`');
+    expect(await h.text('dave', '#calm', 'set create Calm tz Europe/Dublin')).toContain('Time zone: Europe/Dublin. You are its facilitator.');
+  });
+
   it('counts held meetings and drops them from the upcoming list as time passes', async () => {
     await h.say('alice', '#leaders', LONDON);
     h.clock.set(new Date('2027-02-10T00:00:00Z'));

@@ -61,7 +61,7 @@ describe('the grammar', () => {
   it('suggests the command a typo meant', () => {
     expect(problem('halp').hint).toBe('Did you mean `help`?');
     expect(problem('membr add @bob').hint).toBe('Did you mean `member add`?');
-    expect(problem('set inof')).toMatchObject({ message: '`set inof` is not a command. `set` goes with: create, info, rename, close, nudges.', hint: 'Did you mean `set info`?' });
+    expect(problem('set inof')).toMatchObject({ message: '`set inof` is not a command. `set` goes with: create, info, rename, tz, close, nudges.', hint: 'Did you mean `set info`?' });
     expect(problem('shedule every 4 weeks').hint).toBe('Did you mean `schedule`?');
     expect(problem('xyzzy').hint).toBe('Type `help` to see every command.');
   });

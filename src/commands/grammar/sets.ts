@@ -85,6 +85,19 @@ export const setCommands = {
   }),
   'set info': spec({ usage: 'set info', summary: "show this channel's set: time zone, facilitators, members", example: 'set info', area: 'Sets', who: 'members', built: true, parse: none }),
   'set rename': spec({ usage: 'set rename <name>', summary: 'rename the set', example: 'set rename Northern Lights 2027', area: 'Sets', who: 'facilitators', built: true, parse: (a) => ({ name: check(setName, a.rest('the new name')) }) }),
+  'set tz': spec({
+    usage: 'set tz <zone>',
+    summary: "change the set's time zone; upcoming meetings keep their local time in the new zone",
+    example: 'set tz Europe/Paris',
+    area: 'Sets',
+    who: 'facilitators',
+    built: true,
+    parse: (a) => {
+      const z = check(zone, a.word('a time zone, e.g. Europe/London'));
+      a.end();
+      return { zone: z };
+    },
+  }),
   'set close': spec({ usage: 'set close', summary: 'close the set at the end of its programme; its history is kept', example: 'set close', area: 'Sets', who: 'facilitators', built: true, parse: none }),
   'set nudges': spec({
     usage: 'set nudges [<nudge> <when>]',

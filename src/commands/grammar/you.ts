@@ -4,7 +4,7 @@ import { spec, none } from '../spec';
 import { quietRange, zone } from '../values';
 
 export const youCommands = {
-  'me tz': spec({ usage: 'me tz <zone>', summary: 'the time zone Setwise shows you times in', example: 'me tz America/New_York', area: 'You', who: 'anyone', built: true, parse: (a) => { const z = check(zone, a.word('a time zone, e.g. Europe/London')); a.end(); return { zone: z }; } }),
+  'me tz': spec({ usage: 'me tz <zone>', summary: "the time zone Setwise shows you times in (a set's own zone is `set tz`)", example: 'me tz America/New_York', area: 'You', who: 'anyone', built: true, parse: (a) => { const z = check(zone, a.word('a time zone, e.g. Europe/London')); a.end(); return { zone: z }; } }),
   'me quiet': spec({
     usage: 'me quiet <HH:MM>-<HH:MM>',
     summary: 'hours when private nudges wait (your time), or "off"',

@@ -51,7 +51,7 @@ export function scheduled({ set, rule, upcoming, kept, past, zoneChanged, end }:
     ...upcoming.filter((m) => m.requestedLocalTime).map(gapNote),
     pastNote(past, rule.count) ?? '',
     ...(kept > 0 ? [`Kept ${plural(kept, 'meeting')} as they were: held, cancelled, moved or added ones are not re-planned.`] : []),
-    ...(zoneChanged ? [`The set now meets in ${set.timeZone} time.`] : []),
+    ...(zoneChanged ? [`The set now meets in ${set.timeZone} time; \`set tz <zone>\` changes it again and keeps meetings at their local time.`] : []),
     endLabel(end) ?? '',
   ].filter(Boolean);
   const head = `${set.name} meets ${ruleLabel(rule)}: ${plural(upcoming.length, 'meeting')} planned.`;

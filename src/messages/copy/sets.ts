@@ -1,6 +1,9 @@
 import { SET_SIZE } from '../../domain/limits';
 import type { LearningSet, Membership, Person } from '../../domain/model';
+import type { Meeting } from '../../domain/meetings';
 import { listOf, plural, who } from '../format';
+import { dayLabel, meetingTime } from '../when';
+import { gapNote } from './meetings';
 import type { Message } from '../model';
 
 const sizeNote = (count: number): string | undefined =>
@@ -8,11 +11,41 @@ const sizeNote = (count: number): string | undefined =>
     ? `${plural(count, 'person', 'people')} in the set; sets work best with ${SET_SIZE.comfortableMin} to ${SET_SIZE.comfortableMax}.`
     : undefined;
 
-export function setCreated(set: LearningSet, zoneWasGiven: boolean): Message {
-  const zone = zoneWasGiven ? set.timeZone : `${set.timeZone} (give \`tz <zone>\` when you create a set to choose another)`;
+/** How the set's zone was chosen: given, the creator's own, or UTC for want of either. */
+export type ZoneSource = 'given' | 'yours' | 'default';
+
+export function setCreated(set: LearningSet, source: ZoneSource): Message {
+  const zone =
+    source === 'given'
+      ? `Time zone: ${set.timeZone}.`
+      : `Time zone: ${set.timeZone}, ${source === 'yours' ? 'your own, as none was given' : 'as none was given'}: change it with \`set tz <zone>\`, e.g. \`set tz Europe/London\`.`;
   return {
     tone: 'success',
-    text: `Created the action learning set ${set.name} in ${set.channelLabel}. Time zone: ${zone}. You are its facilitator. Next: add people with \`member add @name ...\`.`,
+    text: `Created the action learning set ${set.name} in ${set.channelLabel}. ${zone} You are its facilitator. Next: add people with \`member add @name ...\`.`,
+  };
+}
+
+/** After `set tz`: the new zone, the meetings that kept their local time, and any that could not. */
+export function zoneChanged(set: LearningSet, zone: string, moved: readonly Meeting[], tooSoon: readonly Meeting[]): Message {
+  const head = `${set.name} now meets in ${zone} time (it was ${set.timeZone}).`;
+  const kept = moved.length
+    ? `${plural(moved.length, 'upcoming meeting')} keep${moved.length === 1 ? 's' : ''} ${moved.length === 1 ? 'its' : 'their'} local time in ${zone}:`
+    : 'There are no upcoming meetings to move.';
+  const shown = moved.slice(0, 6).map((m) => meetingTime(m, zone));
+  const more = moved.length > shown.length ? [`...and ${plural(moved.length - shown.length, 'more')}: type \`meetings\` to see them all.`] : [];
+  const notes = [
+    ...moved.filter((m) => m.requestedLocalTime).map(gapNote),
+    ...tooSoon.map((m) => `The meeting on ${dayLabel(m.localDate)} keeps its time (${m.localTime} ${m.zone}): at ${m.localTime} ${zone} it would already have started.`),
+    'Nudges have moved with the meetings. Each person still sees times in their own zone (`me tz <zone>`).',
+  ];
+  return {
+    tone: 'success',
+    text: [head, kept, ...shown.map((l) => `- ${l}`), ...more, ...notes].join('\n'),
+    blocks: [
+      { type: 'paragraph', text: `${head} ${kept}` },
+      ...(shown.length ? [{ type: 'list' as const, items: [...shown, ...more] }] : []),
+      ...notes.map((text) => ({ type: 'context' as const, text })),
+    ],
   };
 }
 
@@ -23,6 +56,7 @@ export function setInfo(set: LearningSet, members: readonly Membership[], viewer
   const zone =
     viewer.timeZone && viewer.timeZone !== set.timeZone ? `${set.timeZone} (yours: ${viewer.timeZone})` : set.timeZone;
   const note = sizeNote(members.length);
+  const zoneHint = 'Facilitators change the set\'s zone with `set tz <zone>`; anyone sees times in their own with `me tz <zone>`.';
   return {
     text: `${set.name} in ${set.channelLabel}. Time zone: ${zone}. Facilitators: ${listOf(facilitators)}. Members: ${others.length ? listOf(others) : 'none yet'}.`,
     blocks: [
@@ -37,6 +71,7 @@ export function setInfo(set: LearningSet, members: readonly Membership[], viewer
         ],
       },
       ...(note ? [{ type: 'context' as const, text: note }] : []),
+      { type: 'context' as const, text: zoneHint },
     ],
   };
 }
