@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commandNames, grammar } from '../../src/commands/grammar';
-import { helpFor } from '../../src/commands/help';
 import { parseCommand } from '../../src/commands/parse';
 
 const parsed = (text: string) => {
@@ -121,22 +120,5 @@ describe('the grammar', () => {
         },
       ),
     );
-  });
-});
-
-describe('help', () => {
-  it('lists every command, marking any not built yet', () => {
-    const text = helpFor(undefined).blocks!.flatMap((b) => (b.type === 'list' ? b.items : [])).join('\n');
-    for (const name of commandNames) expect(text).toContain(`\`${grammar[name].usage}\``);
-    const unbuilt = commandNames.filter((n) => !grammar[n].built);
-    for (const name of commandNames) expect(text.includes(`\`${grammar[name].usage}\` — ${grammar[name].summary} (coming soon)`)).toBe(unbuilt.includes(name));
-  });
-
-  it('explains one command, lists a group, and suggests for a typo', () => {
-    expect(helpFor('set create').text).toBe(
-      'set create <name> [tz <zone>]: start a set in this channel; you become its facilitator. Example: set create Northern Lights tz Europe/London',
-    );
-    expect(helpFor('member').text).toBe('member add @a [@b ...]\nmember remove @a');
-    expect(helpFor('membr').text).toBe('There is no command `membr`. Did you mean `member add`?');
   });
 });
