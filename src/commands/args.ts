@@ -44,6 +44,11 @@ export class Args {
     return this.tokens[0]?.text.toLowerCase();
   }
 
+  /** The next `n` tokens, as typed, without taking them. */
+  lookahead(n: number): string[] {
+    return this.tokens.slice(0, n).map((t) => t.text);
+  }
+
   /** The next token, or an error naming what was missing. */
   word(what: string): string {
     const token = this.tokens.shift();

@@ -1,6 +1,7 @@
 import { LIMITS } from '../domain/limits';
 import { closest } from '../domain/similar';
 import { ArgError, Args, tokenize } from './args';
+import { conversational } from './conversation';
 import { commandNames, grammar, type Command, type CommandName } from './grammar';
 
 export interface CommandProblem {
@@ -57,7 +58,10 @@ export function parseCommand(input: string): ParseResult {
         problem: { kind: 'unknown', message: `${typed} \`${first}\` goes with: ${choices}.`, hint: near.length ? didYouMean(near) : `Example: \`${grammar[subs[0]!].example}\`` },
       };
     }
-    return { ok: false, problem: { kind: 'unknown', message: `I don't know the command \`${tokens[0]!.text}\`.`, hint: didYouMean(suggestFor(source)) } };
+    const near = suggestFor(source);
+    const talk = conversational(source, near.length > 0);
+    if (talk) return { ok: false, problem: { kind: 'unknown', ...talk } };
+    return { ok: false, problem: { kind: 'unknown', message: `I don't know the command \`${tokens[0]!.text}\`.`, hint: didYouMean(near) } };
   }
 
   const spec = grammar[name];

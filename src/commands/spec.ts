@@ -1,6 +1,7 @@
 /** What a command is (usage, example, who), and the argument readers the areas share. */
 import { LIMITS } from '../domain/limits';
 import { ArgError, check, type Args } from './args';
+import { naturalDate } from './natural-date';
 import { isoDate, mention, wholeNumber } from './values';
 
 export type Area = 'Getting started' | 'Sets' | 'Meetings' | 'Presenting' | 'Challenges and actions' | 'Check-ins and reflection' | 'You';
@@ -21,11 +22,30 @@ export interface Spec<P> {
 export const spec = <P>(s: Spec<P>): Spec<P> => s;
 export const none = (a: Args) => (a.end(), {});
 export const date = (raw: string) => check(isoDate, raw);
+
+/** Throws the advice for a date written another way, if `text` is one. */
+export function refuseNaturalDate(text: string): void {
+  const advice = naturalDate(text);
+  if (advice) throw new ArgError(advice.message, advice.hint);
+}
+
+/**
+ * A date argument, ISO only. A date written another way ("5 Jan 2027", "5/1/2027")
+ * is refused quoting the whole of it, with its ISO form, not just its first word.
+ */
+export function readDate(a: Args, what: string): string {
+  const ahead = a.lookahead(4);
+  const raw = a.word(what);
+  // ISO-shaped is ISO, even when it names no real day (2027-02-30): the usual refusal says so.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return date(raw);
+  for (let n = ahead.length; n >= 1; n--) refuseNaturalDate(ahead.slice(0, n).join(' '));
+  return date(raw);
+}
 export const person = (raw: string) => check(mention, raw);
 export const optionalDate = (a: Args) => {
-  const raw = a.optionalWord();
+  const d = a.empty ? undefined : readDate(a, 'a date');
   a.end();
-  return { date: raw === undefined ? undefined : date(raw) };
+  return { date: d };
 };
 
 export function memberList(a: Args): string[] {

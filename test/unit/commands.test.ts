@@ -50,7 +50,7 @@ describe('the grammar', () => {
       'Give "until <date>" or "for <n> meetings", not both.',
     );
     expect(problem('meeting add 2027-13-01 at 10:00').message).toBe('2027-13-01 is not a real date.');
-    expect(problem('meeting add 02/03/2027 at 10:00').hint).toBe('Write dates as YYYY-MM-DD, e.g. 2027-03-02.');
+    expect(problem('meeting add 02/03/2027 at 10:00').message).toBe('"02/03/2027" could be 2 March 2027 or 3 February 2027: write 2027-03-02 or 2027-02-03.');
     expect(problem('set info please')).toMatchObject({ message: 'I didn\'t expect "please" there.', hint: 'Example: `set info`' });
     expect(problem('set create')).toMatchObject({ message: 'This needs a name for the set.' });
     expect(problem('set create Café tz +01:00').message).toBe('"+01:00" is not a time zone I know.');
@@ -120,5 +120,41 @@ describe('the grammar', () => {
         },
       ),
     );
+  });
+});
+
+describe('natural input', () => {
+  it('quotes a date written another way, whole, and shows its ISO form', () => {
+    const cases: [string, string][] = [
+      ['meeting add 5 Jan 2027 at 10:00', '"5 Jan 2027" is not a date I can read: write it as 2027-01-05.'],
+      ['meeting cancel Tue 5 Jan 2027', '"Tue 5 Jan 2027" is not a date I can read: write it as 2027-01-05.'],
+      ['meeting move 2027-03-02 to 9th March 2027 at 14:00', '"9th March 2027" is not a date I can read: write it as 2027-03-09.'],
+      ['schedule every 4 weeks on tuesday at 10:00 from January 5, 2027', '"January 5, 2027" is not a date I can read: write it as 2027-01-05.'],
+      ['meeting cancel 5/1/2027', '"5/1/2027" could be 5 January 2027 or 1 May 2027: write 2027-01-05 or 2027-05-01.'],
+      ['meeting cancel 25/12/2027', '"25/12/2027" is not a date I can read: write it as 2027-12-25.'],
+      ['meeting cancel 2027/3/2', '"2027/3/2" is not a date I can read: write it as 2027-03-02.'],
+      ['meeting cancel 31/2/2027', '"31/2/2027" is not a real date.'],
+      ['rsvp no 2 Mar 2027', '"2 Mar 2027" is not a date I can read: write it as 2027-03-02.'],
+      ['bid 2 March', '"2 March" needs a year: write it as YYYY-MM-DD, e.g. 2027-03-02 for 2 March 2027.'],
+      ['away from 1 Mar 2027 until 2027-03-10', '"1 Mar 2027" is not a date I can read: write it as 2027-03-01.'],
+      ['action add call the finance lead by 5 Jan 2027', '"5 Jan 2027" is not a date I can read: write it as 2027-01-05.'],
+      ['action add call the finance lead by 5/1/2027', '"5/1/2027" could be 5 January 2027 or 1 May 2027: write 2027-01-05 or 2027-05-01.'],
+    ];
+    for (const [text, message] of cases) expect(problem(text).message, text).toBe(message);
+    // The command's own example follows, in ISO.
+    expect(problem('meeting add 5 Jan 2027 at 10:00').hint).toBe('Example: `meeting add 2027-04-20 at 10:00`');
+    // Words after "by" that are not a date stay part of the action.
+    expect(parsed('action add stand by my team').args).toEqual({ text: 'stand by my team', by: undefined });
+    expect(parsed('meeting cancel 2027-01-05').args).toEqual({ date: '2027-01-05' });
+  });
+
+  it('answers greetings, questions and sentences by pointing to help, and keeps typo suggestions', () => {
+    expect(problem('hello')).toMatchObject({ message: 'Hello! I work from short commands rather than conversation.', hint: 'Type `help` to see them all.' });
+    expect(problem('what can you do?')).toMatchObject({ message: 'I read commands, not questions or sentences.', hint: 'Type `help` to see what I can do.' });
+    expect(problem('when is the next meeting?').hint).toBe('Type `help` to see what I can do. For this, try `meetings`.');
+    expect(problem('who is presenting next week').hint).toBe('Type `help` to see what I can do. For this, try `rotation`.');
+    expect(problem('thank you!').message).toBe("You're welcome.");
+    expect(problem('shedule every 4 weeks on tuesday').hint).toBe('Did you mean `schedule`?');
+    expect(problem('frobnicate').message).toBe("I don't know the command `frobnicate`.");
   });
 });

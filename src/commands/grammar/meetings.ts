@@ -1,6 +1,6 @@
 /** Meetings: the schedule, changes, the calendar and RSVPs. */
 import { ArgError, check, type Args } from '../args';
-import { spec, none, date, optionalDate } from '../spec';
+import { spec, none, readDate, optionalDate } from '../spec';
 import { duration, rsvpAnswer, time24, wholeNumber, weekday, zone } from '../values';
 import type { Cadence, MonthWeek } from '../../domain/recurrence';
 
@@ -79,11 +79,11 @@ function parseSchedule(a: Args) {
       }
       case 'from':
         once('from', 'from');
-        options.from = date(a.word('a date after "from"'));
+        options.from = readDate(a, 'a date after "from"');
         break;
       case 'until':
         once('until', 'until');
-        options.until = date(a.word('a date after "until"'));
+        options.until = readDate(a, 'a date after "until"');
         break;
       case 'tz':
         once('tz', 'tz');
@@ -114,7 +114,7 @@ export const meetingCommands = {
   }),
   'schedule show': spec({ usage: 'schedule show', summary: "show the set's schedule rule", example: 'schedule show', area: 'Meetings', who: 'members', built: true, parse: none }),
   meetings: spec({ usage: 'meetings', summary: 'list upcoming meetings in your time zone', example: 'meetings', area: 'Meetings', who: 'members', built: true, parse: none }),
-  'meeting cancel': spec({ usage: 'meeting cancel <date>', summary: 'cancel one meeting', example: 'meeting cancel 2027-03-02', area: 'Meetings', who: 'facilitators', built: true, parse: (a) => { const d = date(a.word('the date of the meeting')); a.end(); return { date: d }; } }),
+  'meeting cancel': spec({ usage: 'meeting cancel <date>', summary: 'cancel one meeting', example: 'meeting cancel 2027-03-02', area: 'Meetings', who: 'facilitators', built: true, parse: (a) => { const d = readDate(a, 'the date of the meeting'); a.end(); return { date: d }; } }),
   'meeting move': spec({
     usage: 'meeting move <date> to <date> [at <HH:MM>]',
     summary: 'move one meeting to another day or time',
@@ -123,9 +123,9 @@ export const meetingCommands = {
     who: 'facilitators',
     built: true,
     parse: (a) => {
-      const from = date(a.word('the date of the meeting to move'));
+      const from = readDate(a, 'the date of the meeting to move');
       a.expect('to', 'the date of the meeting');
-      const to = date(a.word('the new date'));
+      const to = readDate(a, 'the new date');
       const at = a.keyword('at') === undefined ? undefined : check(time24, a.word('a time after "at"'));
       a.end();
       return { from, to, time: at };
@@ -139,7 +139,7 @@ export const meetingCommands = {
     who: 'facilitators',
     built: true,
     parse: (a) => {
-      const d = date(a.word('the date of the meeting'));
+      const d = readDate(a, 'the date of the meeting');
       a.expect('at', 'the date');
       const time = check(time24, a.word('a time after "at"'));
       a.end();

@@ -1,6 +1,6 @@
 /** Who presents, and how people change it. */
 import { ArgError, check } from '../args';
-import { spec, none, date, person, optionalDate } from '../spec';
+import { spec, none, readDate, person, optionalDate } from '../spec';
 import { wholeNumber } from '../values';
 
 export const presentingCommands = {
@@ -33,9 +33,9 @@ export const presentingCommands = {
     parse: (a) => {
       const who = a.peek()?.startsWith('@') ? person(a.word('a person')) : undefined;
       a.expect('from', who ? 'the person' : '"away"');
-      const from = date(a.word('a date after "from"'));
+      const from = readDate(a, 'a date after "from"');
       a.expect('until', 'the first date');
-      const until = date(a.word('a date after "until"'));
+      const until = readDate(a, 'a date after "until"');
       a.end();
       if (until < from) throw new ArgError(`"until ${until}" is before "from ${from}".`);
       return { person: who, from, until };

@@ -1,7 +1,7 @@
 /** The set's work: challenges, actions, check-ins, prompts and the journal. */
 import { ArgError, check } from '../args';
-import { spec, none, date, person, actionNumber, text } from '../spec';
-import { wholeNumber } from '../values';
+import { spec, none, date, person, actionNumber, refuseNaturalDate, text } from '../spec';
+import { isoDate, wholeNumber } from '../values';
 import { PROMPT_KINDS, THEMES } from '../../domain/prompts';
 
 export const workCommands = {
@@ -17,7 +17,15 @@ export const workCommands = {
     built: true,
     parse: (a) => {
       const by = a.trailing('by');
-      return { text: text('an action', 500, a), by: by === undefined ? undefined : date(by) };
+      if (by !== undefined) {
+        if (!isoDate.safeParse(by).success) refuseNaturalDate(by);
+        return { text: text('an action', 500, a), by: date(by) };
+      }
+      const action = text('an action', 500, a);
+      // "by 5 Jan 2027" at the end is a due date written another way, not part of the action.
+      const due = /\bby\s+(\S+(?:\s+\S+){0,3})$/i.exec(action)?.[1];
+      if (due !== undefined) refuseNaturalDate(due);
+      return { text: action, by: undefined };
     },
   }),
   'action done': spec({ usage: 'action done <n>', summary: 'mark your action number <n> done', example: 'action done 2', area: 'Challenges and actions', who: 'members', built: true, parse: actionNumber }),
