@@ -8,8 +8,9 @@ import { formatDelivery } from './render';
  * a message (a calendar, an export) into `filesDir`, printing its path.
  */
 export class ConsolePrinter {
-  /** The buttons of the latest message in each place, for `:click`. */
-  private readonly buttons = new Map<string, readonly Button[]>();
+  /** The buttons of the latest message in each place, and when it was shown, for `:click`. */
+  private readonly buttons = new Map<string, { readonly shown: number; readonly buttons: readonly Button[] }>();
+  private shown = 0;
 
   constructor(
     readonly print: (text: string) => void,
@@ -17,18 +18,19 @@ export class ConsolePrinter {
   ) {}
 
   deliver(label: string, message: Message): void {
-    if (message.actions?.length) this.buttons.set(label, message.actions);
+    if (message.actions?.length) this.buttons.set(label, { shown: ++this.shown, buttons: message.actions });
     const saved = message.file ? this.save(message.file) : undefined;
     this.print(formatDelivery(label, message, saved));
   }
 
-  /** The button labelled `label` on the latest message shown in one of `places`. */
+  /** The button labelled `label` on the most recent message, among `places`, that has one. */
   findButton(places: readonly string[], label: string): Button | undefined {
-    for (const place of places) {
-      const hit = this.buttons.get(place)?.find((b) => b.label.toLowerCase() === label.toLowerCase());
-      if (hit) return hit;
-    }
-    return undefined;
+    const hits = places.flatMap((place) => {
+      const latest = this.buttons.get(place);
+      const hit = latest?.buttons.find((b) => b.label.toLowerCase() === label.toLowerCase());
+      return latest && hit ? [{ shown: latest.shown, hit }] : [];
+    });
+    return hits.sort((a, b) => b.shown - a.shown)[0]?.hit;
   }
 
   private save(file: Attachment): string {

@@ -39,6 +39,11 @@ export class ConsoleSession {
     this.where = start.where === 'dm' ? dmWhere(this.actor) : channelWhere(start.where.slice(1));
   }
 
+  /** Where a reply only the asker sees is shown: "#leaders, only you", or the DM itself. */
+  private get privateLabel(): string {
+    return this.where.kind === 'channel' ? `${this.where.label}, only you` : this.where.label;
+  }
+
   /** "alice in #leaders": the prompt and the echo of scripted input. */
   get context(): string {
     return `${this.actor.displayName} in ${this.where.label}`;
@@ -55,7 +60,8 @@ export class ConsoleSession {
 
   private async send(payload: Incoming['payload']): Promise<void> {
     const reply = await this.core.handle({ platform: 'console', workspaceId: CONSOLE_WORKSPACE, actor: this.actor, where: this.where, payload });
-    this.printer.deliver(this.where.label, reply.message);
+    // A private reply in a channel is seen by the asker alone, as Slack's ephemeral messages are.
+    this.printer.deliver(reply.visibility === 'private' ? this.privateLabel : this.where.label, reply.message);
     if (reply.message.form) {
       this.filling = { form: reply.message.form, index: 0, values: {} };
       this.ask();
@@ -108,7 +114,7 @@ export class ConsoleSession {
         return this.moved();
       }
       case 'click': {
-        const button = this.printer.findButton([this.where.label, dmWhere(this.actor).label], arg);
+        const button = this.printer.findButton([this.where.label, this.privateLabel, dmWhere(this.actor).label], arg);
         if (!button) return this.note(`There is no button "${arg}" on the latest message here or in your DM.`);
         await this.send({ type: 'action', actionId: button.id, value: button.value });
         return true;

@@ -15,12 +15,12 @@ describe('the console adapter through npm start', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('[#leaders] Setwise: Created the action learning set Northern Lights in #leaders.');
     expect(first.stdout).toContain('[dm @bob] Setwise: @alice added you to the action learning set Northern Lights (#leaders).');
-    expect(first.stdout).toContain('[#leaders] Setwise: Northern Lights\n  Channel: #leaders\n  Time zone: Europe/London\n  Facilitators: @alice\n  Members: @bob, @carol\n');
+    expect(first.stdout).toContain('[#leaders, only you] Setwise: Northern Lights\n  Channel: #leaders\n  Time zone: Europe/London\n  Facilitators: @alice\n  Members: @bob, @carol\n');
 
     // The console remembers who was speaking and where, so `set info` alone works again.
     const second = await start('set info\n', { SETWISE_DB: db });
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain('alice in #leaders> set info\n[#leaders] Setwise: Northern Lights\n');
+    expect(second.stdout).toContain('alice in #leaders> set info\n[#leaders, only you] Setwise: Northern Lights\n');
     expect(second.stdout).toContain('  Members: @bob, @carol\n');
   });
 
@@ -28,9 +28,9 @@ describe('the console adapter through npm start', () => {
     const run = await start(':as bob\n:in #leaders\nmember remove @carol\n:as dave\nset info\nset info\n', { SETWISE_DB: db });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      'bob in #leaders> member remove @carol\n[#leaders] Setwise: ! Only a facilitator of Northern Lights can remove members. You can leave yourself with `member remove @bob`.\n',
+      'bob in #leaders> member remove @carol\n[#leaders, only you] Setwise: ! Only a facilitator of Northern Lights can remove members. You can leave yourself with `member remove @bob`.\n',
     );
-    const refusal = "[#leaders] Setwise: ! You're not a member of the set in #leaders, so I can't show you anything of it. A facilitator of the set can add you.\n";
+    const refusal = "[#leaders, only you] Setwise: ! You're not a member of the set in #leaders, so I can't show you anything of it. A facilitator of the set can add you.\n";
     expect(run.stdout.split(refusal)).toHaveLength(3);
     expect(run.stdout).not.toMatch(/Members: /);
   });
@@ -42,10 +42,10 @@ describe('the console adapter through npm start', () => {
     const replies = run.stdout.split('\n').filter((l) => l.startsWith('[') || l.startsWith('·'));
     expect(replies).toEqual([
       '· you are @you, in #fresh',
-      "[#fresh] Setwise: ! I don't know the command `frobnicate`. Type `help` to see every command.",
-      '[#fresh] Setwise: ! "Mars/Base" is not a time zone I know. Use an IANA name such as Europe/London or America/New_York.',
-      '[#fresh] Setwise: ! A set name can be at most 80 characters; that one has 81. Example: `set create Northern Lights tz Europe/London`',
-      '[#fresh] Setwise: ! That was an empty command. Try `help`, or `set info`.',
+      "[#fresh, only you] Setwise: ! I don't know the command `frobnicate`. Type `help` to see every command.",
+      '[#fresh, only you] Setwise: ! "Mars/Base" is not a time zone I know. Use an IANA name such as Europe/London or America/New_York.',
+      '[#fresh, only you] Setwise: ! A set name can be at most 80 characters; that one has 81. Example: `set create Northern Lights tz Europe/London`',
+      '[#fresh, only you] Setwise: ! That was an empty command. Try `help`, or `set info`.',
       '· There is no console command :nonsense. Try :help.',
       expect.stringMatching(/^\[#fresh\] Setwise: Created the action learning set Fine in #fresh\. Time zone: UTC/),
     ]);
@@ -129,8 +129,8 @@ describe('the console adapter through npm start', () => {
     const run = await start(`${script.join('\n')}\n`, { SETWISE_DB: join(dir, 'challenge.db') });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('· 1/6 Your challenge in a sentence (needed, up to 200 characters). Try starting with "How can I...".');
-    expect(run.stdout).toContain('[#leaders] Setwise: Saved version 1 of your challenge.');
-    expect(run.stdout).toContain(`bob in #leaders> challenge show @alice\n[#leaders] Setwise: @alice's challenge (version 1)\n  Your challenge in a sentence: ${secret}`);
+    expect(run.stdout).toContain('[#leaders, only you] Setwise: Saved version 1 of your challenge.');
+    expect(run.stdout).toContain(`bob in #leaders> challenge show @alice\n[#leaders, only you] Setwise: @alice's challenge (version 1)\n  Your challenge in a sentence: ${secret}`);
     // Nothing dave was shown, wherever he asked, carries the challenge.
     const daves = run.stdout.split('\n').filter((_l, i, all) => all.slice(0, i).reverse().find((x) => /^\w+ in /.test(x))?.startsWith('dave '));
     expect(daves.length).toBeGreaterThan(2);
@@ -157,6 +157,22 @@ describe('the console adapter through npm start', () => {
     const began = clockLine(notice, -1);
     const ended = clockLine(notice, 1);
     expect(began < '2027-03-23 10:00' && ended >= '2027-03-23 10:00', `sent between ${began} and ${ended} UTC`).toBe(true);
+  });
+
+  it('shows private replies as private: only the asker sees them in the channel', async () => {
+    const script = [':as alice', ':in #leaders', 'set create Quiet Ones tz Europe/London', 'member add @bob', 'schedule every 4 weeks on tuesday at 10:00 from 2027-01-05 for 2 meetings', ':as bob', 'me tz America/New_York', 'me quiet 21:00-07:00', 'rsvp yes', ':in dm', 'me tz Europe/London'];
+    const run = await start(`${script.join('\n')}\n`, { SETWISE_DB: join(dir, 'private.db') });
+    expect(run.code).toBe(0);
+    const after = (command: string) => run.stdout.split(`> ${command}\n`)[1]!.split('\n')[0]!;
+    // Changes the set should see stay public...
+    expect(after('member add @bob')).toMatch(/^\[dm @bob\] Setwise: @alice added you/);
+    expect(after('schedule every 4 weeks on tuesday at 10:00 from 2027-01-05 for 2 meetings')).toMatch(/^\[#leaders\] Setwise: Quiet Ones meets every 4 weeks/);
+    // ...a person's own settings and answers are theirs alone.
+    expect(after('me tz America/New_York')).toMatch(/^\[#leaders, only you\] Setwise: Got it: I'll show you times in America\/New_York/);
+    expect(after('me quiet 21:00-07:00')).toMatch(/^\[#leaders, only you\] Setwise: Quiet hours set/);
+    expect(after('rsvp yes')).toMatch(/^\[#leaders, only you\] Setwise: /);
+    // In a private chat, private is simply the chat.
+    expect(after('me tz Europe/London')).toMatch(/^\[dm @bob\] Setwise: Got it/);
   });
 
   it('refuses to start, in one line, on a broken prompt file', async () => {
