@@ -40,7 +40,7 @@ describe('scheduling a set', () => {
     const meetings = await h.store.meetings.list(1);
     expect(meetings.map((m) => [m.localDate, m.localTime, m.startsAt.toISOString()])).toEqual(LONDON_MEETINGS);
     expect(meetings.every((m) => m.zone === 'Europe/London' && m.endsAt.getTime() - m.startsAt.getTime() === 3 * 3600_000)).toBe(true);
-    expect(reply.message.text).toContain('The programme ends with its last meeting, on Tue 22 Jun 2027 (the schedule allows meetings until Wed 30 Jun 2027); everyone gets the end-of-programme review the day after.');
+    expect(reply.message.text).toContain('The programme ends with its last meeting, on Tue 22 Jun 2027, and everyone gets the end-of-programme review the next day. The schedule allows meetings until Wed 30 Jun 2027.');
   });
 
   it('says when a meeting time falls in a clock change, and moves it forward', async () => {
@@ -59,11 +59,11 @@ describe('scheduling a set', () => {
     const bob = await h.text('bob', '#leaders', 'meetings');
     expect(bob).toContain('- Tue 5 Jan 2027, 05:00–08:00 America/New_York (10:00 Europe/London)');
     expect(bob).toContain('- Tue 30 Mar 2027, 05:00–08:00 America/New_York (10:00 Europe/London)');
-    expect(bob).toContain('The programme ends with its last meeting, on Tue 22 Jun 2027 (the schedule allows meetings until Wed 30 Jun 2027); everyone gets the end-of-programme review the day after.');
+    expect(bob).toContain('The programme ends with its last meeting, on Tue 22 Jun 2027, and everyone gets the end-of-programme review the next day. The schedule allows meetings until Wed 30 Jun 2027.');
     expect(await h.text('carol', '#leaders', 'meetings')).toContain('- Tue 5 Jan 2027, 15:30–18:30 Asia/Kolkata (10:00 Europe/London)');
     expect(await h.text('alice', '#leaders', 'meetings')).toContain('- Tue 5 Jan 2027, 10:00–13:00 Europe/London\n');
     expect(await h.text('bob', '#leaders', 'schedule show')).toBe(
-      'Northern Lights meets every 4 weeks on Tuesday at 10:00 Europe/London, 3h, from Tue 5 Jan 2027. Next: Tue 5 Jan 2027, 05:00–08:00 America/New_York (10:00 Europe/London). The programme ends with its last meeting, on Tue 22 Jun 2027 (the schedule allows meetings until Wed 30 Jun 2027); everyone gets the end-of-programme review the day after.',
+      'Northern Lights meets every 4 weeks on Tuesday at 10:00 Europe/London, 3h, from Tue 5 Jan 2027. Next: Tue 5 Jan 2027, 05:00–08:00 America/New_York (10:00 Europe/London). The programme ends with its last meeting, on Tue 22 Jun 2027, and everyone gets the end-of-programme review the next day. The schedule allows meetings until Wed 30 Jun 2027.',
     );
   });
 
@@ -90,7 +90,7 @@ describe('scheduling a set', () => {
   it('makes the programme end one fact: its last meeting, with the review the day after', async () => {
     const text = await h.text('alice', '#leaders', 'schedule every 4 weeks on tuesday at 10:00 from 2027-01-26 until 2027-11-29');
     // The rule's last Tuesday is 2 Nov; the schedule allows meetings until 29 Nov.
-    expect(text).toContain('The programme ends with its last meeting, on Tue 2 Nov 2027 (the schedule allows meetings until Mon 29 Nov 2027); everyone gets the end-of-programme review the day after.');
+    expect(text).toContain('The programme ends with its last meeting, on Tue 2 Nov 2027, and everyone gets the end-of-programme review the next day. The schedule allows meetings until Mon 29 Nov 2027.');
     const reviews = h.database.db.select().from(jobs).all().filter((j) => j.kind === 'programme-end');
     expect(reviews).toHaveLength(3);
     expect(new Set(reviews.map((j) => j.runAt.toISOString()))).toEqual(new Set(['2027-11-03T10:00:00.000Z'])); // Wed 3 Nov, 10:00 GMT

@@ -16,8 +16,8 @@ export function ruleLabel(rule: StoredRule): string {
 export function endLabel(end: ProgrammeEnd | undefined): string | undefined {
   if (!end) return undefined;
   if (end.kind === 'horizon') return `No end date is set, so meetings are planned a year ahead, to ${dayLabel(end.date)}.`;
-  const limit = end.until && end.until !== end.date ? ` (the schedule allows meetings until ${dayLabel(end.until)})` : '';
-  return `The programme ends with its last meeting, on ${dayLabel(end.date)}${limit}; everyone gets the end-of-programme review the day after.`;
+  const limit = end.until && end.until !== end.date ? ` The schedule allows meetings until ${dayLabel(end.until)}.` : '';
+  return `The programme ends with its last meeting, on ${dayLabel(end.date)}, and everyone gets the end-of-programme review the next day.${limit}`;
 }
 
 /** Says so when a wall time fell in a clock change and was moved forward. */
