@@ -17,8 +17,9 @@ export class ConsolePrinter {
     private readonly filesDir: string,
   ) {}
 
-  deliver(label: string, message: Message): void {
-    if (message.actions?.length) this.buttons.set(label, { shown: ++this.shown, buttons: message.actions });
+  /** Prints a message; its buttons are kept under `buttonsFor` (the place, unless only one person saw it). */
+  deliver(label: string, message: Message, buttonsFor = label): void {
+    if (message.actions?.length) this.buttons.set(buttonsFor, { shown: ++this.shown, buttons: message.actions });
     const saved = message.file ? this.save(message.file) : undefined;
     this.print(formatDelivery(label, message, saved));
   }

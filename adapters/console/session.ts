@@ -44,6 +44,11 @@ export class ConsoleSession {
     return this.where.kind === 'channel' ? `${this.where.label}, only you` : this.where.label;
   }
 
+  /** Buttons shown only to one person are theirs to press: kept apart from everyone else's. */
+  private get privateButtons(): string {
+    return `${this.where.label}, only @${this.actor.userId}`;
+  }
+
   /** "alice in #leaders": the prompt and the echo of scripted input. */
   get context(): string {
     return `${this.actor.displayName} in ${this.where.label}`;
@@ -61,7 +66,8 @@ export class ConsoleSession {
   private async send(payload: Incoming['payload']): Promise<void> {
     const reply = await this.core.handle({ platform: 'console', workspaceId: CONSOLE_WORKSPACE, actor: this.actor, where: this.where, payload });
     // A private reply in a channel is seen by the asker alone, as Slack's ephemeral messages are.
-    this.printer.deliver(reply.visibility === 'private' ? this.privateLabel : this.where.label, reply.message);
+    if (reply.visibility === 'private') this.printer.deliver(this.privateLabel, reply.message, this.privateButtons);
+    else this.printer.deliver(this.where.label, reply.message);
     if (reply.message.form) {
       this.filling = { form: reply.message.form, index: 0, values: {} };
       this.ask();
@@ -114,7 +120,7 @@ export class ConsoleSession {
         return this.moved();
       }
       case 'click': {
-        const button = this.printer.findButton([this.where.label, this.privateLabel, dmWhere(this.actor).label], arg);
+        const button = this.printer.findButton([this.where.label, this.privateButtons, dmWhere(this.actor).label], arg);
         if (!button) return this.note(`There is no button "${arg}" on the latest message here or in your DM.`);
         await this.send({ type: 'action', actionId: button.id, value: button.value });
         return true;

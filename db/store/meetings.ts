@@ -171,6 +171,7 @@ export function meetingRepo(db: Db): MeetingRepo {
       return db.transaction(
         (tx) => {
           const plan = rezone(listOf(tx, setId), zone, now);
+          if (!plan.ok) return plan;
           for (const { id, occurrence } of plan.update) {
             tx.update(meetings)
               .set({ ...timing(occurrence), updatedAt: now, sequence: sql`${meetings.sequence} + 1` })
@@ -184,7 +185,7 @@ export function meetingRepo(db: Db): MeetingRepo {
             .where(and(eq(scheduleRules.setId, setId), isNull(scheduleRules.supersededAt)))
             .run();
           replanRotationTx(tx, setId, now);
-          return { moved: plan.update.map((u) => getMeeting(tx, u.id)), tooSoon: plan.tooSoon };
+          return { ok: true as const, moved: plan.update.map((u) => getMeeting(tx, u.id)) };
         },
         { behavior: 'immediate' },
       );

@@ -31,11 +31,10 @@ export async function setSchedule(deps: Deps, turn: Turn, args: CommandOf<'sched
     count: args.count ?? null,
     zone,
   };
-  const { upcoming: planned, past } = occurrences(rule, today);
-  if (!planned.some((o) => o.instant.getTime() > now.getTime())) {
-    if (past.count > 0 || planned.length > 0) {
-      const last = planned.at(-1)?.localDate ?? past.last!;
-      throw new SetwiseError('invalid', `Every date of that schedule is already past (the last is ${dayLabel(last)}), so there is nothing to plan.`, `Plan from today on, e.g. \`from ${nextDay(today)}\`${rule.until ? ' with a later `until`' : ''}.`);
+  const { upcoming: planned, past } = occurrences(rule, now);
+  if (planned.length === 0) {
+    if (past.count > 0) {
+      throw new SetwiseError('invalid', `Every date of that schedule is already past (the last is ${dayLabel(past.last!)}), so there is nothing to plan.`, `Plan from today on, e.g. \`from ${nextDay(today)}\`${rule.until ? ' with a later `until`' : ''}.`);
     }
     throw new SetwiseError('invalid', `That schedule gives no meetings between ${dayLabel(rule.from)} and ${dayLabel(lastDate(rule, today))}.`, 'Widen the dates, or meet more often.');
   }

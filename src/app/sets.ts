@@ -48,8 +48,9 @@ export async function setZone(deps: Deps, turn: Turn, args: { zone: string }): P
   const { set } = await facilitatorView(deps, turn, 'change its time zone');
   if (args.zone === set.timeZone) throw new SetwiseError('invalid', `${set.name} already meets in ${set.timeZone} time.`);
   const result = await deps.store.meetings.rezone(set.id, args.zone, deps.clock.now());
-  deps.log.info({ setId: set.id, moved: result.moved.length, tooSoon: result.tooSoon.length }, 'set zone changed');
-  return publicReply(copy.zoneChanged(set, args.zone, result.moved, result.tooSoon));
+  if (!result.ok) throw new SetwiseError('conflict', copy.zoneRefused(result, args.zone), 'Change the zone after that meeting, or move or cancel it first.');
+  deps.log.info({ setId: set.id, moved: result.moved.length }, 'set zone changed');
+  return publicReply(copy.zoneChanged(set, args.zone, result.moved));
 }
 
 /** Closes the set at the end of its programme; history stays, the channel is freed (facilitators). */

@@ -8,16 +8,17 @@ const GREETINGS = /^(hello|hi|hiya|hey|howdy|good (morning|afternoon|evening))\b
 const THANKS = /^(thanks|thank you|cheers|ta)\b/i;
 const QUESTION_WORDS = new Set(['what', 'whats', "what's", 'how', 'who', 'whos', "who's", 'when', 'where', 'why', 'which', 'can', 'could', 'would', 'will', 'is', 'are', 'do', 'does', 'should', 'please', 'i', "i'm", 'im', 'my', 'tell', 'show', 'list', 'give', 'let']);
 
-/** Words that point to one command, checked in order. */
+/** Words that point to a command, checked in order, with the sentence that says so. */
 const POINTERS: readonly [RegExp, string][] = [
-  [/\b(present|presenting|presenter|rotation|turn)\b/i, 'rotation'],
-  [/\b(meeting|meetings|meet|next|when)\b/i, 'meetings'],
-  [/\b(schedule|monthly|weekly)\b/i, 'schedule show'],
-  [/\b(challenge|issue)\b/i, 'challenge'],
-  [/\b(action|actions|commit)\b/i, 'actions'],
-  [/\b(reflect|reflection|journal)\b/i, 'journal'],
-  [/\b(zone|timezone)\b/i, 'me tz <zone>'],
-  [/\b(member|members|people|add|join)\b/i, 'help member'],
+  // The specific before the general: "when can I change the time zone?" is about zones.
+  [/\b(zone|timezone)\b/i, "For your own time zone, try `me tz <zone>`; for the set's, `set tz <zone>`."],
+  [/\b(schedule|monthly|weekly)\b/i, 'For this, try `schedule show`.'],
+  [/\b(challenge|issue)\b/i, 'For this, try `challenge`.'],
+  [/\b(action|actions|commit)\b/i, 'For this, try `actions`.'],
+  [/\b(reflect|reflection|journal)\b/i, 'For this, try `journal`.'],
+  [/\b(present|presenting|presenter|rotation|turn)\b/i, 'For this, try `rotation`.'],
+  [/\b(member|members|people|add|join)\b/i, 'For this, try `help member`.'],
+  [/\b(meeting|meetings|meet|next|when)\b/i, 'For this, try `meetings`.'],
 ];
 
 export interface ConversationReply {
@@ -33,7 +34,7 @@ export function conversational(source: string, nearCommand: boolean): Conversati
   const words = source.trim().split(/\s+/);
   const first = (words[0] ?? '').toLowerCase().replace(/[^\p{L}']/gu, '');
   const pointer = POINTERS.find(([re]) => re.test(source))?.[1];
-  const next = pointer ? ` For this, try \`${pointer}\`.` : '';
+  const next = pointer ? ` ${pointer}` : '';
   if (THANKS.test(source.trim())) return { message: "You're welcome.", hint: 'Type `help` whenever you need a command.' };
   if (GREETINGS.test(source.trim())) {
     return { message: 'Hello! I work from short commands rather than conversation.', hint: `Type \`help\` to see them all.${next}` };

@@ -32,7 +32,7 @@ export const explanations: Record<CommandName, Explanation> = {
   'set create': {
     forms: [
       { usage: 'set create <name>', meaning: 'start a set in this channel, in your own time zone (or UTC if you have not set one)' },
-      { usage: 'set create <name> tz <zone>', meaning: 'start it in the given IANA time zone' },
+      { usage: 'set create <name> tz <zone>', meaning: 'start it in the given IANA time zone; `set tz <zone>` changes it later' },
     ],
     exampleMeans: 'starts the set Northern Lights in this channel, meeting in London time, with you as its facilitator.',
   },
@@ -72,7 +72,7 @@ export const explanations: Record<CommandName, Explanation> = {
       { option: 'from <date>', meaning: 'the first meeting is on or after this date (today unless given); dates before today are not planned' },
       { option: 'until <date>', meaning: 'no meetings after this date' },
       { option: 'for <n> meetings', meaning: 'a programme of n meetings, counted from `from`' },
-      { option: 'tz <zone>', meaning: "the zone the times are in, which becomes the set's (the set's zone unless given)" },
+      { option: 'tz <zone>', meaning: "the zone the times are in, which becomes the set's (the set's zone unless given); `set tz <zone>` moves the set later, keeping meetings at their local time" },
     ],
     exampleMeans: 'plans a meeting every fourth Tuesday from 5 Jan to 30 Jun 2027, 10:00 to 13:00 in the set\'s zone, with nudges and a rotation of presenters.',
   },

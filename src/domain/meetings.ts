@@ -67,31 +67,42 @@ export function replan(existing: readonly Meeting[], planned: readonly Occurrenc
   return { update, insert, remove: [...reusable.values()].map((m) => m.id), kept };
 }
 
-/** What moving a set to another zone does to its meetings. */
-export interface Rezone {
-  /** Future meetings, at the same local date and wall time in the new zone. */
-  readonly update: readonly { readonly id: number; readonly occurrence: Occurrence }[];
-  /** Future meetings that would already have started at that wall time in the new zone: they keep their time. */
-  readonly tooSoon: readonly Meeting[];
-}
+/** What moving a set to another zone does to its meetings, or why it cannot. */
+export type Rezone =
+  | { readonly ok: true; readonly update: readonly { readonly id: number; readonly occurrence: Occurrence }[] }
+  /** At its wall time in the new zone, this meeting would already have started. */
+  | { readonly ok: false; readonly reason: 'too-soon'; readonly meeting: Meeting }
+  /** Across the change, these two meetings would overlap (a date line apart, say). */
+  | { readonly ok: false; readonly reason: 'overlap'; readonly meeting: Meeting; readonly other: Meeting };
 
 /**
  * A set changing zone keeps each upcoming meeting's local date and wall time (10:00
- * stays 10:00, now in the new zone). Held and cancelled meetings are history.
+ * stays 10:00, now in the new zone). Held, running and cancelled meetings are
+ * history and stay. The change is refused, whole, when an upcoming meeting would
+ * already have started, or when two meetings would overlap: a set's meetings never
+ * leave it half moved or out of order.
  */
 export function rezone(existing: readonly Meeting[], zone: string, now: Date): Rezone {
   const update: { id: number; occurrence: Occurrence }[] = [];
-  const tooSoon: Meeting[] = [];
+  const after: { meeting: Meeting; start: number; end: number; moved: boolean }[] = [];
   for (const m of existing) {
-    if (m.status !== 'scheduled' || m.startsAt.getTime() <= now.getTime() || m.zone === zone) continue;
-    const resolved = resolveWallTime(m.localDate, m.requestedLocalTime ?? m.localTime, zone);
-    if (resolved.instant.getTime() <= now.getTime()) {
-      tooSoon.push(m);
+    if (m.status === 'cancelled') continue;
+    if (m.status !== 'scheduled' || m.startsAt.getTime() <= now.getTime() || m.zone === zone) {
+      after.push({ meeting: m, start: m.startsAt.getTime(), end: m.endsAt.getTime(), moved: false });
       continue;
     }
-    update.push({ id: m.id, occurrence: { ...resolved, ends: new Date(resolved.instant.getTime() + (m.endsAt.getTime() - m.startsAt.getTime())) } });
+    const resolved = resolveWallTime(m.localDate, m.requestedLocalTime ?? m.localTime, zone);
+    if (resolved.instant.getTime() <= now.getTime()) return { ok: false, reason: 'too-soon', meeting: m };
+    const occurrence = { ...resolved, ends: new Date(resolved.instant.getTime() + (m.endsAt.getTime() - m.startsAt.getTime())) };
+    update.push({ id: m.id, occurrence });
+    after.push({ meeting: m, start: occurrence.instant.getTime(), end: occurrence.ends.getTime(), moved: true });
   }
-  return { update, tooSoon };
+  after.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < after.length; i++) {
+    const [a, b] = [after[i - 1]!, after[i]!];
+    if ((a.moved || b.moved) && a.end > b.start) return { ok: false, reason: 'overlap', meeting: a.meeting, other: b.meeting };
+  }
+  return { ok: true, update };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { SetwiseError } from './errors';
-import { resolveWallTime, type ResolvedTime } from './wall-time';
+import { localToday, resolveWallTime, type ResolvedTime } from './wall-time';
 
 /** Which weekday of the month a monthly set meets on: the first to fourth, or the last (-1). */
 export type MonthWeek = 1 | 2 | 3 | 4 | -1;
@@ -63,9 +63,14 @@ export function checkRule(rule: ScheduleRule, today: string): void {
   if (rule.until !== null && rule.until > longest) {
     throw new SetwiseError('invalid', `A programme can run at most ${MAX_PROGRAMME_YEARS} years: end it by ${longest}.`);
   }
+  // A programme runs at most three years, so a schedule starts within three years of today, either way.
   const earliest = plusYears(today, -MAX_PROGRAMME_YEARS);
+  const latest = plusYears(today, MAX_PROGRAMME_YEARS);
   if (rule.from < earliest) {
     throw new SetwiseError('invalid', `A programme runs at most ${MAX_PROGRAMME_YEARS} years, so its schedule cannot start before ${earliest}.`, 'Give `from` a date from today on.');
+  }
+  if (rule.from > latest) {
+    throw new SetwiseError('invalid', `A schedule can start at most ${MAX_PROGRAMME_YEARS} years ahead, by ${latest}.`, 'Give `from` an earlier date.');
   }
 }
 
@@ -95,19 +100,21 @@ function* datesOf(rule: ScheduleRule): Generator<string> {
   for (let month = start; ; month = month.plus({ months: cadence.everyMonths })) yield iso(weekdayOfMonth(month, rule.weekday, cadence.week));
 }
 
-/** What a rule gives: the meetings from today on, and how many of its dates were already past. */
+/** What a rule gives: the meetings still to come, and how many of its dates were already past. */
 export interface RuleDates {
   readonly upcoming: readonly Occurrence[];
-  /** Dates of the rule before today: history that Setwise does not plan. */
+  /** Dates of the rule whose meeting would already have started: history that Setwise does not plan. */
   readonly past: { readonly count: number; readonly first?: string; readonly last?: string };
 }
 
 /**
- * The meetings a rule describes, from `today` (the set's local date) on; each date's
- * wall time is resolved in the zone. A count includes the dates already past, as a
- * programme of six meetings that began in January has fewer than six still to come.
+ * The meetings a rule describes from `now` on, each date's wall time resolved in the
+ * rule's zone. A date whose meeting would already have started (today's included)
+ * is past. A count includes the past dates, as a programme of six meetings that
+ * began in January has fewer than six still to come.
  */
-export function occurrences(rule: ScheduleRule, today: string): RuleDates {
+export function occurrences(rule: ScheduleRule, now: Date): RuleDates {
+  const today = localToday(now, rule.zone);
   checkRule(rule, today);
   const last = lastDate(rule, today);
   const limit = Math.min(rule.count ?? MAX_MEETINGS, MAX_MEETINGS);
@@ -116,13 +123,13 @@ export function occurrences(rule: ScheduleRule, today: string): RuleDates {
   for (const date of datesOf(rule)) {
     if (date > last || upcoming.length >= MAX_MEETINGS) break;
     if (rule.count !== null && past.count + upcoming.length >= limit) break;
-    if (date < today) {
+    const resolved = date < today ? undefined : resolveWallTime(date, rule.localTime, rule.zone);
+    if (!resolved || resolved.instant.getTime() <= now.getTime()) {
       past.count += 1;
       past.first ??= date;
       past.last = date;
       continue;
     }
-    const resolved = resolveWallTime(date, rule.localTime, rule.zone);
     upcoming.push({ ...resolved, ends: new Date(resolved.instant.getTime() + rule.durationMinutes * 60_000) });
   }
   if (rule.count !== null && past.count + upcoming.length < limit) {

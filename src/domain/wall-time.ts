@@ -12,8 +12,6 @@ export interface ResolvedTime {
 
 const MINUTE = 60_000;
 
-const wallOf = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm');
-
 /**
  * Resolves a wall time in a zone. Two rules for the clock changes:
  * - in a gap (spring forward), the meeting moves to the first valid time after it,
@@ -27,13 +25,13 @@ export function resolveWallTime(localDate: string, localTime: string, zone: stri
   const [y, mo, d] = localDate.split('-').map(Number) as [number, number, number];
   const [h, mi] = localTime.split(':').map(Number) as [number, number];
   const asIfUtc = Date.UTC(y, mo - 1, d, h, mi);
-  const wanted = `${localDate} ${localTime}`;
 
   // Every offset in force within a day and a half either side covers any transition.
   const offsets = [...new Set([-36, 0, 36].map((hours) => tz.offset(asIfUtc + hours * 60 * MINUTE)))];
+  // An instant shows the wanted wall time exactly when the zone's offset then takes it there.
   const matches = offsets
     .map((offset) => asIfUtc - offset * MINUTE)
-    .filter((ms) => wallOf(ms, zone) === wanted)
+    .filter((ms) => ms + tz.offset(ms) * MINUTE === asIfUtc)
     .sort((a, b) => a - b);
   if (matches.length > 0) return { localDate, localTime, zone, instant: new Date(matches[0]!) };
 

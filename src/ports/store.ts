@@ -1,5 +1,5 @@
 import type { Platform } from '../domain/address';
-import type { Meeting, StoredRule } from '../domain/meetings';
+import type { Meeting, Rezone, StoredRule } from '../domain/meetings';
 import type { Occurrence, ScheduleRule } from '../domain/recurrence';
 import type { NudgeKind, NudgeSettings } from '../domain/nudges/catalogue';
 import type { Prompt, PromptKind } from '../domain/prompts';
@@ -85,17 +85,14 @@ export interface MeetingRepo {
   cancel(meetingId: number, now: Date): Promise<Meeting>;
   /**
    * Atomic: moves the set, its rule and its upcoming meetings to another zone at the
-   * same wall times (see `rezone` in the domain), then re-plans rotation and nudges.
+   * same wall times (see `rezone` in the domain), then re-plans rotation and nudges;
+   * or, when the domain refuses, changes nothing and says why.
    */
   rezone(setId: number, zone: string, now: Date): Promise<RezoneResult>;
 }
 
-export interface RezoneResult {
-  /** The meetings given new instants, as they are now. */
-  readonly moved: readonly Meeting[];
-  /** Upcoming meetings that kept their time: in the new zone they would already have started. */
-  readonly tooSoon: readonly Meeting[];
-}
+/** The meetings given new instants, as they are now; or why nothing changed. */
+export type RezoneResult = { readonly ok: true; readonly moved: readonly Meeting[] } | Extract<Rezone, { ok: false }>;
 
 /** A nudge waiting in (or taken from) the outbox. */
 export interface Job {

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import { afterAll, describe, expect, it } from 'vitest';
 import { start } from '../support/process';
 
@@ -139,12 +140,22 @@ describe('the console adapter through npm start', () => {
   });
 
   it('sends the week-ahead presenter notice at 10:00 London across the spring clock change (the reported reproduction)', async () => {
-    const script = [':as alice', ':in #leaders', 'set create X tz Europe/London', 'member add @bob @carol', 'schedule every 4 weeks on tuesday at 10:00 from 2027-03-30 for 1 meetings'];
-    const run = await start(`${[...script, ...Array.from({ length: 3100 }, () => ':advance 1h')].join('\n')}\n`, { SETWISE_DB: join(dir, 'dst.db') });
+    // The reported case, on the real clock the console runs on: the Tuesday after London's
+    // next spring change (30 Mar in 2027); its notice a week before falls in winter time.
+    const now = DateTime.utc();
+    const afterSpringChange = (year: number) => {
+      const endOfMarch = DateTime.fromObject({ year, month: 3, day: 31 }, { zone: 'Europe/London' });
+      return endOfMarch.minus({ days: endOfMarch.weekday % 7 }).plus({ days: 2 }); // the last Sunday, then Tuesday
+    };
+    const tuesday = [now.year, now.year + 1].map(afterSpringChange).find((t) => t.minus({ days: 9 }) > now)!;
+    const noticeDay = tuesday.minus({ days: 7 }).toISODate()!;
+    const days = Math.floor(DateTime.fromISO(`${noticeDay}T00:00:00Z`).diff(now, 'days').days) - 1;
+    const script = [':as alice', ':in #leaders', 'set create X tz Europe/London', 'member add @bob @carol', `schedule every 4 weeks on tuesday at 10:00 from ${tuesday.toISODate()} for 1 meetings`, `:advance ${days}d`];
+    const run = await start(`${[...script, ...Array.from({ length: 72 }, () => ':advance 1h')].join('\n')}\n`, { SETWISE_DB: join(dir, 'dst.db') });
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
-    const notice = lines.findIndex((l) => l.startsWith('[dm @bob] Setwise: You are presenting at X on Tue 30 Mar 2027'));
-    expect(notice).toBeGreaterThan(0);
+    const notice = lines.findIndex((l) => l.startsWith('[dm @bob] Setwise: You are presenting at X on Tue '));
+    expect(notice, run.stdout.slice(-2000)).toBeGreaterThan(0);
     // Sent during the hour that ends at the next clock line; the line before is the hour it began.
     const clockLine = (from: number, step: 1 | -1) => {
       for (let i = from; i >= 0 && i < lines.length; i += step) {
@@ -153,26 +164,30 @@ describe('the console adapter through npm start', () => {
       }
       return '';
     };
-    // 23 Mar is GMT: 10:00 London is 10:00 UTC, inside (began, ended].
+    // The notice day is in winter time: 10:00 London is 10:00 UTC, inside (began, ended].
     const began = clockLine(notice, -1);
     const ended = clockLine(notice, 1);
-    expect(began < '2027-03-23 10:00' && ended >= '2027-03-23 10:00', `sent between ${began} and ${ended} UTC`).toBe(true);
+    expect(began < `${noticeDay} 10:00` && ended >= `${noticeDay} 10:00`, `sent between ${began} and ${ended} UTC`).toBe(true);
   });
 
   it('shows private replies as private: only the asker sees them in the channel', async () => {
-    const script = [':as alice', ':in #leaders', 'set create Quiet Ones tz Europe/London', 'member add @bob', 'schedule every 4 weeks on tuesday at 10:00 from 2027-01-05 for 2 meetings', ':as bob', 'me tz America/New_York', 'me quiet 21:00-07:00', 'rsvp yes', ':in dm', 'me tz Europe/London'];
+    const year = new Date().getUTCFullYear() + 1; // the console runs on the real clock
+    const script = [':as alice', ':in #leaders', 'set create Quiet Ones tz Europe/London', 'member add @bob', `schedule every 4 weeks on tuesday at 10:00 from ${year}-01-05 for 2 meetings`, ':as bob', 'me tz America/New_York', 'me quiet 21:00-07:00', 'rsvp yes', ':in dm', 'me tz Europe/London', ':in #leaders', 'privacy erase', ':as alice', ':click Erase my data'];
     const run = await start(`${script.join('\n')}\n`, { SETWISE_DB: join(dir, 'private.db') });
     expect(run.code).toBe(0);
     const after = (command: string) => run.stdout.split(`> ${command}\n`)[1]!.split('\n')[0]!;
     // Changes the set should see stay public...
     expect(after('member add @bob')).toMatch(/^\[dm @bob\] Setwise: @alice added you/);
-    expect(after('schedule every 4 weeks on tuesday at 10:00 from 2027-01-05 for 2 meetings')).toMatch(/^\[#leaders\] Setwise: Quiet Ones meets every 4 weeks/);
+    expect(after(`schedule every 4 weeks on tuesday at 10:00 from ${year}-01-05 for 2 meetings`)).toMatch(/^\[#leaders\] Setwise: Quiet Ones meets every 4 weeks/);
     // ...a person's own settings and answers are theirs alone.
     expect(after('me tz America/New_York')).toMatch(/^\[#leaders, only you\] Setwise: Got it: I'll show you times in America\/New_York/);
     expect(after('me quiet 21:00-07:00')).toMatch(/^\[#leaders, only you\] Setwise: Quiet hours set/);
     expect(after('rsvp yes')).toMatch(/^\[#leaders, only you\] Setwise: /);
     // In a private chat, private is simply the chat.
     expect(after('me tz Europe/London')).toMatch(/^\[dm @bob\] Setwise: Got it/);
+    // A button only bob was shown is not alice's to press.
+    expect(after('privacy erase')).toMatch(/^\[#leaders, only you\] Setwise: ! This erases your challenges/);
+    expect(after(':click Erase my data')).toBe('· There is no button "Erase my data" on the latest message here or in your DM.');
   });
 
   it('refuses to start, in one line, on a broken prompt file', async () => {

@@ -72,7 +72,7 @@ describe('scheduling a set', () => {
     const text = await h.text('alice', '#leaders', 'schedule every 4 weeks on tuesday at 10:00 from 2026-01-05');
     expect(text.split('\n')[0]).toBe('Northern Lights meets every 4 weeks on Tuesday at 10:00 Europe/London, 3h: 13 meetings planned.');
     expect(text).toContain('The schedule starts before today: its 12 dates already past (Tue 6 Jan 2026 to Tue 10 Nov 2026) are not planned, only those from today on.');
-    expect(text).toContain('No end date is set, so meetings are planned a year ahead, to Tue 9 Nov 2027.');
+    expect(text).toContain('No end date is set: meetings are planned a year ahead, the last on Tue 9 Nov 2027.');
     const rows = await meetingRows();
     expect([rows[0], rows.at(-1), rows.length]).toEqual(['2026-12-08 10:00 scheduled', '2027-11-09 10:00 scheduled', 13]);
     // A count includes the dates already past: 14 meetings from January leave two to come.
@@ -139,7 +139,7 @@ describe('scheduling a set', () => {
     expect(reply.visibility).toBe('public');
     expect(reply.message.text.split('\n').slice(0, 3)).toEqual([
       'Northern Lights now meets in Europe/Paris time (it was Europe/London).',
-      '7 upcoming meetings keep their local time in Europe/Paris:',
+      '7 upcoming meetings keep their local time in Europe/Paris, and their nudges have moved with them:',
       '- Tue 5 Jan 2027, 10:00–13:00 Europe/Paris',
     ]);
     // 10:00 Paris is 09:00 UTC in winter and 08:00 UTC in summer.
@@ -162,14 +162,19 @@ describe('scheduling a set', () => {
     expect(await h.text('bob', '#leaders', 'set info')).toContain('Time zone: Europe/Paris.');
   });
 
-  it('keeps a meeting that would already have started in the new zone, and says so', async () => {
+  it('refuses, changing nothing, when a meeting would already have started in the new zone', async () => {
     // It is 12:00 London on 1 Dec; 14:00 in Tokyo was hours ago.
     await h.say('alice', '#leaders', 'meeting add 2026-12-01 at 14:00');
     await h.say('alice', '#leaders', 'meeting add 2026-12-15 at 14:00');
-    const text = await h.text('alice', '#leaders', 'set tz Asia/Tokyo');
-    expect(text).toContain('1 upcoming meeting keeps its local time in Asia/Tokyo:\n- Tue 15 Dec 2026, 14:00–17:00 Asia/Tokyo');
-    expect(text).toContain('The meeting on Tue 1 Dec 2026 keeps its time (14:00 Europe/London): at 14:00 Asia/Tokyo it would already have started.');
-    expect((await h.store.meetings.list(1)).map((m) => `${m.localDate} ${m.localTime} ${m.zone}`)).toEqual(['2026-12-01 14:00 Europe/London', '2026-12-15 14:00 Asia/Tokyo']);
+    const before = (await h.store.meetings.list(1)).map((m) => `${m.localDate} ${m.localTime} ${m.zone} ${m.startsAt.toISOString()}`);
+    expect(await h.text('alice', '#leaders', 'set tz Asia/Tokyo')).toBe(
+      'The meeting on Tue 1 Dec 2026 would already have started at 14:00 Asia/Tokyo, so the set cannot move to Asia/Tokyo time yet. Change the zone after that meeting, or move or cancel it first.',
+    );
+    expect((await h.store.meetings.list(1)).map((m) => `${m.localDate} ${m.localTime} ${m.zone} ${m.startsAt.toISOString()}`)).toEqual(before);
+    expect((await h.store.sets.get(1))?.timeZone).toBe('Europe/London');
+    // After that meeting, the change goes through.
+    await h.advanceTo(new Date('2026-12-01T18:00:00Z'));
+    expect(await h.text('alice', '#leaders', 'set tz Asia/Tokyo')).toContain('1 upcoming meeting keeps its local time in Asia/Tokyo, and its nudges have moved with it:\n- Tue 15 Dec 2026, 14:00–17:00 Asia/Tokyo');
   });
 
   it('says a set made with no zone uses UTC, and how to change it', async () => {
@@ -254,7 +259,7 @@ describe('changing meetings', () => {
       ['alice', 'meeting move 2027-01-05 to 2027-01-05', 'The meeting is already on Tue 5 Jan 2027 at 10:00.'],
       ['alice', 'meeting move 2027-01-32 to 2027-02-01', '2027-01-32 is not a real date. Example: `meeting move 2027-03-02 to 2027-03-09 at 14:00`'],
       ['alice', 'schedule every 4 weeks on blursday at 10:00', '"blursday" is not a weekday. Use monday, tuesday, wednesday, thursday, friday, saturday or sunday.'],
-      ['alice', 'schedule every 0 weeks on tuesday at 10:00', 'The number of weeks must be a whole number from 1 to 52, not "0". Example: `schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 until 2027-06-30`'],
+      ['alice', 'schedule every 0 weeks on tuesday at 10:00', 'The number of weeks must be a whole number from 1 to 52, not "0". Weekly: `schedule every 4 weeks on tuesday at 10:00`; monthly: `schedule every month on the first tuesday at 10:00` (first, second, third, fourth or last).'],
       ['alice', 'schedule every 4 weeks on tuesday at 10:00 from 2027-06-30 until 2027-01-05', '"until 2027-01-05" is before "from 2027-06-30". Example: `schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 until 2027-06-30`'],
       ['alice', 'schedule every 4 weeks on tuesday at 10:00 until 2026-12-02', 'Every date of that schedule is already past (the last is Tue 1 Dec 2026), so there is nothing to plan. Plan from today on, e.g. `from 2026-12-02` with a later `until`.'],
       ['alice', 'schedule every 4 weeks on tuesday at 10:00 from 2027-01-01 until 2031-01-01', 'A programme can run at most 3 years: end it by 2030-01-01.'],

@@ -55,7 +55,7 @@ describe('seeing a set', () => {
     const reply = await h.say('bob', '#leaders', 'set info');
     expect(reply.visibility).toBe('private');
     expect(reply.message.text).toBe(
-      'Northern Lights in #leaders. Time zone: Europe/London. Facilitators: @alice. Members: @bob and @carol.',
+      "Northern Lights in #leaders. Time zone: Europe/London. Facilitators: @alice. Members: @bob and @carol. Facilitators change the set's zone with `set tz <zone>`; anyone sees times in their own with `me tz <zone>`.",
     );
   });
 

@@ -22,7 +22,7 @@ export async function seedFanOut(file: string, size: number): Promise<{ dueAt: D
   }
   await store.memberships.add(made.set.id, ids, now);
   const rule = { cadence: { kind: 'weekly' as const, everyWeeks: 4 }, weekday: 2, localTime: '10:00', durationMinutes: 180, from: '2027-03-02', until: null, count: 1, zone: 'Europe/London' };
-  await store.meetings.replaceRule(made.set.id, rule, occurrences(rule, '2027-01-01').upcoming, lead.id, now);
+  await store.meetings.replaceRule(made.set.id, rule, occurrences(rule, now).upcoming, lead.id, now);
   database.close();
   // RSVP reminders to everyone (the lead too), the channel reminder, two presenter notices.
   return { dueAt: new Date('2027-03-01T22:00:00Z'), expected: size + 1 + 1 + 2 };

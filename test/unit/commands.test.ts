@@ -94,7 +94,10 @@ describe('the grammar', () => {
     ] as const) {
       expect(problem(text), text).toMatchObject({ message, hint: forms });
     }
-    expect(problem('schedule every 13 months on the first monday at 10:00').message).toBe('The number of months must be a whole number from 1 to 12, not "13".');
+    expect(problem('schedule every 13 months on the first monday at 10:00')).toMatchObject({ message: 'The number of months must be a whole number from 1 to 12, not "13".', hint: forms });
+    expect(problem('schedule every month on the first')).toMatchObject({ message: 'This needs a weekday after "first".', hint: forms });
+    expect(problem('schedule every month on the')).toMatchObject({ hint: forms });
+    expect(problem('when can I change the time zone?').hint).toBe("Type `help` to see what I can do. For your own time zone, try `me tz <zone>`; for the set's, `set tz <zone>`.");
   });
 
   it('round-trips any valid schedule written in the grammar', () => {

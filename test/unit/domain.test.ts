@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SetwiseError } from '../../src/domain/errors';
+import { rezone, type Meeting } from '../../src/domain/meetings';
+import { resolveWallTime } from '../../src/domain/wall-time';
 import { leavesNoFacilitator } from '../../src/domain/permissions';
 import { parseSetName } from '../../src/domain/set-name';
 import { parseZone } from '../../src/domain/zone';
@@ -62,5 +64,31 @@ describe('keeping a facilitator', () => {
         expect(leavesNoFacilitator(members, target.person.id, change)).toBe(hadOne && !hasOne);
       }),
     );
+  });
+});
+
+describe('a set changing zone', () => {
+  const meeting = (id: number, localDate: string, localTime: string, zone: string, hours: number): Meeting => {
+    const startsAt = resolveWallTime(localDate, localTime, zone).instant;
+    return { id, setId: 1, ruleId: null, localDate, localTime, zone, startsAt, endsAt: new Date(startsAt.getTime() + hours * 3_600_000), status: 'scheduled', origin: 'added', requestedLocalTime: null, movedFromDate: null, sequence: 0, updatedAt: startsAt };
+  };
+
+  it('keeps every upcoming meeting at its local date and time in the new zone', () => {
+    const plan = rezone([meeting(1, '2027-01-05', '10:00', 'Europe/London', 3), meeting(2, '2027-04-06', '10:00', 'Europe/London', 3)], 'Europe/Paris', new Date('2026-12-01T00:00:00Z'));
+    expect(plan.ok && plan.update.map((u) => [u.id, u.occurrence.localTime, u.occurrence.instant.toISOString()])).toEqual([
+      [1, '10:00', '2027-01-05T09:00:00.000Z'],
+      [2, '10:00', '2027-04-06T08:00:00.000Z'],
+    ]);
+  });
+
+  it('refuses when a meeting moved across the date line would overlap one still running', () => {
+    // Pago Pago (UTC-11) to Kiritimati (UTC+14): 25 hours earlier. A 12-hour meeting is running
+    // (21:00 UTC on 1 Dec to 09:00 on the 2nd); Wednesday's 22:30 meeting would start at 08:30 UTC on the 2nd.
+    const running = meeting(1, '2026-12-01', '10:00', 'Pacific/Pago_Pago', 12);
+    const next = meeting(2, '2026-12-02', '22:30', 'Pacific/Pago_Pago', 12);
+    const plan = rezone([running, next], 'Pacific/Kiritimati', new Date('2026-12-01T22:00:00Z'));
+    expect(plan).toMatchObject({ ok: false, reason: 'overlap', meeting: { id: 1 }, other: { id: 2 } });
+    // Wednesday's 10:00 would be at 20:00 UTC on 1 Dec: already past.
+    expect(rezone([running, meeting(3, '2026-12-02', '10:00', 'Pacific/Pago_Pago', 3)], 'Pacific/Kiritimati', new Date('2026-12-01T22:00:00Z'))).toMatchObject({ ok: false, reason: 'too-soon', meeting: { id: 3 } });
   });
 });

@@ -14,6 +14,11 @@ const MINUTE = 60_000;
  * wall time on that date; where the clocks skip that time, the first valid time after it.
  */
 function expectSameWallTime(nudge: Date, anchor: Date, days: number, zone: string, what: string): 'exact' | 'gap' {
+  if (days === 0) {
+    // No days at all is the anchor itself, whichever of two repeated hours it is in.
+    expect(nudge.getTime(), what).toBe(anchor.getTime());
+    return 'exact';
+  }
   const local = DateTime.fromJSDate(anchor, { zone });
   const date = local.plus({ days }).toISODate()!;
   const wanted = `${date} ${local.toFormat('HH:mm')}`;
@@ -172,6 +177,14 @@ describe('nudge times across clock changes', () => {
     // New York has changed already by 30 Mar: the meeting is 05:00 there, and so is the notice.
     expect(notice('2027-03-30', 2)).toBe('2027-03-23T09:00:00.000Z'); // 05:00 EDT
     expect(wall(new Date(notice('2027-03-30', 2)), 'America/New_York')).toBe('2027-03-23 05:00');
+  });
+
+  it('keeps a zero-day offset at the meeting itself, in the hour the clocks repeat', () => {
+    // 30 Oct 2027 23:30 London for 3h ends at 01:30 GMT, the second 01:30 of the night.
+    const start = resolveWallTime('2027-10-30', '23:30', 'Europe/London').instant;
+    const meeting: PlanMeeting = { id: 1, startsAt: start, endsAt: new Date(start.getTime() + 3 * 3_600_000), status: 'scheduled' };
+    const planned = planNudges({ now: new Date('2027-10-01T00:00:00Z'), settings: { ...nudgeSettings({}), reflectionAfter: { days: 0 } }, zone: 'Europe/London', zones: new Map(), meetings: [meeting], memberIds: [1], facilitatorIds: [], minAttendance: 1, declined: new Map(), finalMeetingId: null, presenters: new Map() });
+    expect(planned.find((n) => n.kind === 'reflection')!.runAt.toISOString()).toBe('2027-10-31T01:30:00.000Z');
   });
 
   it('reads settings stored as minutes by earlier versions: whole days as calendar days', () => {

@@ -8,6 +8,8 @@ import { LONDON_MEETINGS } from '../support/london';
 import { TRANSITIONS, ZONES, wall } from '../support/zones';
 
 const pad = (n: number) => String(n).padStart(2, '0');
+/** A moment before `date` begins in every zone (the furthest ahead is UTC+14), so none of its dates is past. */
+const before = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 14 * 3_600_000);
 
 const cadenceArb: fc.Arbitrary<Cadence> = fc.oneof(
   fc.integer({ min: 1, max: 8 }).map((everyWeeks) => ({ kind: 'weekly' as const, everyWeeks })),
@@ -85,7 +87,7 @@ function isWeekOfMonth(date: string, week: MonthWeek): boolean {
 function checkOccurrences(rule: ScheduleRule): number {
   let found: readonly Occurrence[];
   try {
-    const dates = occurrences(rule, rule.from);
+    const dates = occurrences(rule, before(rule.from));
     expect(dates.past.count).toBe(0);
     found = dates.upcoming;
   } catch (error) {
@@ -150,7 +152,7 @@ describe('recurrence in every zone', () => {
   });
 
   it('gives the seven Tuesdays of the London programme, in GMT then BST', () => {
-    const found = occurrences({ cadence: { kind: 'weekly', everyWeeks: 4 }, weekday: 2, localTime: '10:00', durationMinutes: 180, from: '2027-01-05', until: '2027-06-30', count: null, zone: 'Europe/London' }, '2027-01-01').upcoming;
+    const found = occurrences({ cadence: { kind: 'weekly', everyWeeks: 4 }, weekday: 2, localTime: '10:00', durationMinutes: 180, from: '2027-01-05', until: '2027-06-30', count: null, zone: 'Europe/London' }, before('2027-01-01')).upcoming;
     expect(found.map((o) => [o.localDate, o.localTime, o.instant.toISOString()])).toEqual(LONDON_MEETINGS);
   });
 });
@@ -167,7 +169,7 @@ describe('monthly rules and dates before today', () => {
     zone: 'Europe/London',
     ...extra,
   });
-  const dates = (rule: ScheduleRule, today = rule.from) => occurrences(rule, today).upcoming.map((o) => `${o.localDate} ${o.instant.toISOString().slice(11, 16)}`);
+  const dates = (rule: ScheduleRule) => occurrences(rule, before(rule.from)).upcoming.map((o) => `${o.localDate} ${o.instant.toISOString().slice(11, 16)}`);
 
   it('meets on the first, fourth or last Tuesday of each month, at 10:00 London in GMT and BST', () => {
     expect(dates(monthly(1))).toEqual(['2027-01-05 10:00', '2027-02-02 10:00', '2027-03-02 10:00', '2027-04-06 09:00', '2027-05-04 09:00', '2027-06-01 09:00']);
@@ -180,13 +182,21 @@ describe('monthly rules and dates before today', () => {
 
   it('counts dates before today towards a count, plans none of them, and plans a year ahead of today when open-ended', () => {
     const weekly: ScheduleRule = { ...monthly(1), cadence: { kind: 'weekly', everyWeeks: 4 }, from: '2026-01-05', until: null, count: 20 };
-    const counted = occurrences(weekly, '2026-11-23');
+    const now = new Date('2026-11-23T12:00:00Z');
+    const counted = occurrences(weekly, now);
     expect(counted.past).toEqual({ count: 12, first: '2026-01-06', last: '2026-11-10' });
     expect(counted.upcoming.map((o) => o.localDate)).toEqual(['2026-12-08', '2027-01-05', '2027-02-02', '2027-03-02', '2027-03-30', '2027-04-27', '2027-05-25', '2027-06-22']);
-    const open = occurrences({ ...weekly, count: null }, '2026-11-23');
+    const open = occurrences({ ...weekly, count: null }, now);
     expect(open.upcoming[0]!.localDate).toBe('2026-12-08');
     expect(open.upcoming.at(-1)!.localDate).toBe('2027-11-09'); // the horizon is a year from today, not from 5 Jan 2026
-    expect(() => occurrences({ ...weekly, from: '2023-11-01' }, '2026-11-23')).toThrow('cannot start before 2023-11-23');
+    expect(() => occurrences({ ...weekly, from: '2023-11-01' }, now)).toThrow('cannot start before 2023-11-23');
+    expect(() => occurrences({ ...weekly, from: '9999-12-31' }, now)).toThrow('A schedule can start at most 3 years ahead, by 2029-11-23.');
+    // Today's meeting is past once its time has come: it counts, and is not planned.
+    const monday: ScheduleRule = { ...weekly, weekday: 1, from: '2026-10-26', count: 3 };
+    const afterTen = occurrences(monday, new Date('2026-11-23T10:30:00Z'));
+    expect(afterTen.past).toEqual({ count: 2, first: '2026-10-26', last: '2026-11-23' });
+    expect(afterTen.upcoming.map((o) => o.localDate)).toEqual(['2026-12-21']);
+    expect(occurrences(monday, new Date('2026-11-23T09:30:00Z')).upcoming.map((o) => o.localDate)).toEqual(['2026-11-23', '2026-12-21']);
   });
 });
 

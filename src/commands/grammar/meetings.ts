@@ -43,6 +43,16 @@ function parseDay(a: Args, unit: 'weeks' | 'months'): { weekday: number; week?: 
   return { weekday: check(weekday, a.word(`a weekday after "${word}"`)), week };
 }
 
+/** Any mistake in how often and when the set meets is answered with both forms. */
+function withForms<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ArgError && error.hint === undefined) throw new ArgError(error.message, SCHEDULE_FORMS);
+    throw error;
+  }
+}
+
 /**
  * `schedule every <n> weeks on <weekday> at <HH:MM>` or
  * `schedule every [<n>] month[s] on the <first..fourth|last> <weekday> at <HH:MM>`,
@@ -53,11 +63,14 @@ function parseSchedule(a: Args) {
     const got = a.peek();
     throw new ArgError(got ? `"schedule ${got}" is not a schedule I can read.` : 'Say when the set meets.', SCHEDULE_FORMS);
   }
-  const every = parseEvery(a);
-  const day = parseDay(a, every.unit);
-  if (a.keyword('at') === undefined) throw new ArgError('Expected "at" and a time after the day, e.g. at 10:00.', SCHEDULE_FORMS);
-  const time = check(time24, a.word('a time, e.g. 10:00'));
-  const cadence: Cadence = every.unit === 'weeks' ? { kind: 'weekly', everyWeeks: every.n } : { kind: 'monthly', everyMonths: every.n, week: day.week! };
+  const { cadence, weekday: day, time } = withForms(() => {
+    const every = parseEvery(a);
+    const on = parseDay(a, every.unit);
+    if (a.keyword('at') === undefined) throw new ArgError('Expected "at" and a time after the day, e.g. at 10:00.');
+    const at = check(time24, a.word('a time, e.g. 10:00'));
+    const how: Cadence = every.unit === 'weeks' ? { kind: 'weekly', everyWeeks: every.n } : { kind: 'monthly', everyMonths: every.n, week: on.week! };
+    return { cadence: how, weekday: on.weekday, time: at };
+  });
 
   const options: { durationMinutes?: number; from?: string; until?: string; count?: number; tz?: string } = {};
   const once = (key: keyof typeof options, word: string) => {
@@ -99,7 +112,7 @@ function parseSchedule(a: Args) {
   if (options.from !== undefined && options.until !== undefined && options.until < options.from) {
     throw new ArgError(`"until ${options.until}" is before "from ${options.from}".`);
   }
-  return { cadence, weekday: day.weekday, time, ...options };
+  return { cadence, weekday: day, time, ...options };
 }
 
 export const meetingCommands = {

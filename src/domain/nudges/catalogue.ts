@@ -130,7 +130,15 @@ export function planNudges(input: NudgePlanInput): PlannedNudge[] {
     if (staleAt <= now.getTime()) return; // already useless: nothing to plan
     out.push({ kind, dedupeKey: `meeting:${m.id}:${kind}${personId === null ? '' : `:${personId}`}`, runAt: new Date(runAt), staleAt: new Date(staleAt), meetingId: m.id, personId });
   };
-  const before = (m: PlanMeeting, offset: NudgeOffset, personId: number | null) => shiftBy(m.startsAt, offset, -1, zoneOf(personId)).getTime();
+  // Most members share the set's zone: work each wall time out once per plan, not once per person.
+  const memo = new Map<string, number>();
+  const shift = (instant: Date, offset: NudgeOffset, direction: -1 | 1, zone: string) => {
+    const key = `${instant.getTime()}|${JSON.stringify(offset)}|${direction}|${zone}`;
+    let ms = memo.get(key);
+    if (ms === undefined) memo.set(key, (ms = shiftBy(instant, offset, direction, zone).getTime()));
+    return ms;
+  };
+  const before = (m: PlanMeeting, offset: NudgeOffset, personId: number | null) => shift(m.startsAt, offset, -1, zoneOf(personId));
 
   live.forEach((m, i) => {
     const start = m.startsAt.getTime();
@@ -154,15 +162,20 @@ export function planNudges(input: NudgePlanInput): PlannedNudge[] {
     }
     add('meeting-ended', m, null, end, end + 30 * DAY);
     for (const p of input.memberIds) {
-      const reflectAt = shiftBy(m.endsAt, s.reflectionAfter, 1, zoneOf(p)).getTime();
+      const reflectAt = shift(m.endsAt, s.reflectionAfter, 1, zoneOf(p));
       add('reflection', m, p, reflectAt, next ? Math.max(reflectAt + HOUR, next.startsAt.getTime()) : reflectAt + 7 * DAY);
     }
     if (next && s.actionFollowUp) {
-      for (const p of input.memberIds) add('action-follow-up', m, p, halfwayBetween(m, next, zoneOf(p)), next.startsAt.getTime());
+      const halfway = new Map<string, number>();
+      for (const p of input.memberIds) {
+        const zone = zoneOf(p);
+        if (!halfway.has(zone)) halfway.set(zone, halfwayBetween(m, next, zone));
+        add('action-follow-up', m, p, halfway.get(zone)!, next.startsAt.getTime());
+      }
     }
     if (m.id === input.finalMeetingId) {
       // The programme's last meeting: a review for everyone the day after, at the meeting's time.
-      for (const p of input.memberIds) add('programme-end', m, p, sameWallTime(m.startsAt, 1, zoneOf(p)).getTime(), end + 15 * DAY);
+      for (const p of input.memberIds) add('programme-end', m, p, shift(m.startsAt, { days: 1 }, 1, zoneOf(p)), end + 15 * DAY);
     }
   });
   return out;

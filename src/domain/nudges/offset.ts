@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { resolveWallTime } from '../wall-time';
 
@@ -18,16 +18,26 @@ export const offsetSchema = (maxDays: number) =>
 /** Older settings kept every offset in minutes; whole days were typed as days. */
 export const offsetFromMinutes = (minutes: number): NudgeOffset => (minutes > 0 && minutes % 1440 === 0 ? { days: minutes / 1440 } : { minutes });
 
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `instant` as the wall clock in `zone` shows it, in milliseconds as if that wall time were UTC. */
+const wallMs = (instant: number, zone: string) => instant + IANAZone.create(zone).offset(instant) * MINUTE;
+
 /**
  * The same wall time as `instant` shows in `zone`, `days` calendar days later
  * (earlier when negative). A wall time the clocks skip that day is the first valid
  * time after it; in an overlap the first of the two moments is used, as for meetings.
  */
 export function sameWallTime(instant: Date, days: number, zone: string): Date {
-  const local = DateTime.fromJSDate(instant, { zone });
-  const date = local.plus({ days }).toISODate()!;
-  const resolved = resolveWallTime(date, local.toFormat('HH:mm'), zone);
-  return new Date(resolved.instant.getTime() + local.second * 1000 + local.millisecond);
+  // No days is the instant itself, even in an hour the clocks repeat.
+  if (days === 0) return instant;
+  const wall = new Date(wallMs(instant.getTime(), zone)); // its UTC fields are the local ones
+  const day = new Date(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() + days));
+  const date = `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
+  const resolved = resolveWallTime(date, `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`, zone);
+  return new Date(resolved.instant.getTime() + wall.getUTCSeconds() * 1000 + wall.getUTCMilliseconds());
 }
 
 /** `instant` moved by `offset` (`direction` -1 for before, 1 for after), days counted in `zone`. */
@@ -37,6 +47,5 @@ export function shiftBy(instant: Date, offset: NudgeOffset, direction: -1 | 1, z
 
 /** Whole calendar days from `a`'s local date to `b`'s, in `zone`. */
 export function calendarDaysBetween(a: Date, b: Date, zone: string): number {
-  const day = (d: Date) => DateTime.fromJSDate(d, { zone }).toISODate()!;
-  return Math.round(DateTime.fromISO(day(b), { zone: 'UTC' }).diff(DateTime.fromISO(day(a), { zone: 'UTC' }), 'days').days);
+  return Math.floor(wallMs(b.getTime(), zone) / DAY) - Math.floor(wallMs(a.getTime(), zone) / DAY);
 }

@@ -15,7 +15,7 @@ export function ruleLabel(rule: StoredRule): string {
 /** The sentence on when the programme ends, or that it has no end yet. */
 export function endLabel(end: ProgrammeEnd | undefined): string | undefined {
   if (!end) return undefined;
-  if (end.kind === 'horizon') return `No end date is set, so meetings are planned a year ahead, to ${dayLabel(end.date)}.`;
+  if (end.kind === 'horizon') return `No end date is set: meetings are planned a year ahead, the last on ${dayLabel(end.date)}.`;
   const limit = end.until && end.until !== end.date ? ` The schedule allows meetings until ${dayLabel(end.until)}.` : '';
   return `The programme ends with its last meeting, on ${dayLabel(end.date)}, and everyone gets the end-of-programme review the next day.${limit}`;
 }

@@ -1,6 +1,6 @@
 import { SET_SIZE } from '../../domain/limits';
 import type { LearningSet, Membership, Person } from '../../domain/model';
-import type { Meeting } from '../../domain/meetings';
+import type { Meeting, Rezone } from '../../domain/meetings';
 import { listOf, plural, who } from '../format';
 import { dayLabel, meetingTime } from '../when';
 import { gapNote } from './meetings';
@@ -25,28 +25,31 @@ export function setCreated(set: LearningSet, source: ZoneSource): Message {
   };
 }
 
-/** After `set tz`: the new zone, the meetings that kept their local time, and any that could not. */
-export function zoneChanged(set: LearningSet, zone: string, moved: readonly Meeting[], tooSoon: readonly Meeting[]): Message {
+/** After `set tz`: the new zone, and the meetings that kept their local time there. */
+export function zoneChanged(set: LearningSet, zone: string, moved: readonly Meeting[]): Message {
   const head = `${set.name} now meets in ${zone} time (it was ${set.timeZone}).`;
   const kept = moved.length
-    ? `${plural(moved.length, 'upcoming meeting')} keep${moved.length === 1 ? 's' : ''} ${moved.length === 1 ? 'its' : 'their'} local time in ${zone}:`
+    ? `${plural(moved.length, 'upcoming meeting')} keep${moved.length === 1 ? 's' : ''} ${moved.length === 1 ? 'its' : 'their'} local time in ${zone}, and ${moved.length === 1 ? 'its' : 'their'} nudges have moved with ${moved.length === 1 ? 'it' : 'them'}:`
     : 'There are no upcoming meetings to move.';
   const shown = moved.slice(0, 6).map((m) => meetingTime(m, zone));
-  const more = moved.length > shown.length ? [`...and ${plural(moved.length - shown.length, 'more')}: type \`meetings\` to see them all.`] : [];
-  const notes = [
-    ...moved.filter((m) => m.requestedLocalTime).map(gapNote),
-    ...tooSoon.map((m) => `The meeting on ${dayLabel(m.localDate)} keeps its time (${m.localTime} ${m.zone}): at ${m.localTime} ${zone} it would already have started.`),
-    'Nudges have moved with the meetings. Each person still sees times in their own zone (`me tz <zone>`).',
-  ];
+  const more = moved.length > shown.length ? [`...and ${moved.length - shown.length} more: type \`meetings\` to see them all.`] : [];
+  const notes = [...moved.filter((m) => m.requestedLocalTime).map(gapNote), 'Each person still sees times in their own zone (`me tz <zone>`).'];
   return {
     tone: 'success',
-    text: [head, kept, ...shown.map((l) => `- ${l}`), ...more, ...notes].join('\n'),
+    text: [head, kept, ...[...shown, ...more].map((l) => `- ${l}`), ...notes].join('\n'),
     blocks: [
       { type: 'paragraph', text: `${head} ${kept}` },
       ...(shown.length ? [{ type: 'list' as const, items: [...shown, ...more] }] : []),
       ...notes.map((text) => ({ type: 'context' as const, text })),
     ],
   };
+}
+
+/** Why a set cannot move to `zone` now. */
+export function zoneRefused(why: Exclude<Rezone, { ok: true }>, zone: string): string {
+  const m = why.meeting;
+  if (why.reason === 'too-soon') return `The meeting on ${dayLabel(m.localDate)} would already have started at ${m.requestedLocalTime ?? m.localTime} ${zone}, so the set cannot move to ${zone} time yet.`;
+  return `In ${zone} time the meeting on ${dayLabel(m.localDate)} would overlap the one on ${dayLabel(why.other.localDate)}.`;
 }
 
 export function setInfo(set: LearningSet, members: readonly Membership[], viewer: Person): Message {
@@ -58,7 +61,7 @@ export function setInfo(set: LearningSet, members: readonly Membership[], viewer
   const note = sizeNote(members.length);
   const zoneHint = 'Facilitators change the set\'s zone with `set tz <zone>`; anyone sees times in their own with `me tz <zone>`.';
   return {
-    text: `${set.name} in ${set.channelLabel}. Time zone: ${zone}. Facilitators: ${listOf(facilitators)}. Members: ${others.length ? listOf(others) : 'none yet'}.`,
+    text: `${set.name} in ${set.channelLabel}. Time zone: ${zone}. Facilitators: ${listOf(facilitators)}. Members: ${others.length ? listOf(others) : 'none yet'}. ${zoneHint}`,
     blocks: [
       { type: 'heading', text: set.name },
       {
