@@ -4,12 +4,25 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** The Store's handle: drizzle, and the driver beneath it for what only SQLite does (checkpoints). */
+export type Db = BetterSQLite3Database<typeof schema> & { readonly $client: Database.Database };
 
 export interface SetwiseDatabase {
   readonly db: Db;
   readonly sqlite: Database.Database;
   close(): void;
+}
+
+/**
+ * Copies every committed page from the write-ahead log into the file and empties the
+ * log, so content just overwritten with zeros is not still readable in older log
+ * frames. True when the log was emptied; false when another connection's reader
+ * still needed it (it is emptied at the next checkpoint that can be).
+ */
+export function checkpointAndTruncate(sqlite: Database.Database): boolean {
+  if (sqlite.memory) return true;
+  const [row] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+  return row !== undefined && row.busy === 0;
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -26,6 +39,8 @@ export function openDatabase(file: string): SetwiseDatabase {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    // Deleted and overwritten content is zeroed, not left in free pages: erasure must remove the bytes.
+    sqlite.pragma('secure_delete = ON');
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder });
     return { db, sqlite, close: () => sqlite.close() };

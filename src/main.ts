@@ -2,7 +2,7 @@
  * Composition root: the one file that wires storage, the chosen adapter and the
  * core together. Start-up problems end the process with one line on stderr.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { hostname } from 'node:os';
@@ -53,8 +53,10 @@ async function main(): Promise<void> {
   );
   const database = open(config.db);
   try {
-    // Files the bot hands over (calendars, exports) go beside the database.
-    const filesDir = config.db === ':memory:' ? join(tmpdir(), 'setwise-files') : join(dirname(resolve(config.db)), 'files');
+    // Files the bot hands over (calendars, exports) go in a private folder of the database's
+    // own; an in-memory database gets a private folder that goes when it does.
+    const memoryFiles = config.db === ':memory:' ? mkdtempSync(join(tmpdir(), 'setwise-')) : undefined;
+    const filesDir = memoryFiles ?? `${resolve(config.db)}.files`;
     const printer = new ConsolePrinter((text) => void process.stdout.write(`${text}\n`), filesDir);
     // The console's clock is real time that `:advance` can move on.
     const clock = new ShiftedClock();
@@ -79,6 +81,7 @@ async function main(): Promise<void> {
       });
     } finally {
       await cron.stop();
+      if (memoryFiles) rmSync(memoryFiles, { recursive: true, force: true });
     }
   } finally {
     database.close();

@@ -1,11 +1,18 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Attachment, Button, Message } from '../../src/messages/model';
 import { formatDelivery } from './render';
 
+/** Only the owner may read what the bot hands over: folders 0700, files 0600. */
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+const plain = (name: string) => name.replace(/[^\w.-]+/g, '-').replace(/^\.+/, '_');
+
 /**
  * Prints every delivery, `[where] Setwise: ...`, and saves any file that comes with
- * a message (a calendar, an export) into `filesDir`, printing its path.
+ * a message (a calendar, an export) into `filesDir`, printing its path. A file of
+ * someone's personal data goes in a folder of their own, removed when they erase
+ * their data.
  */
 export class ConsolePrinter {
   /** The buttons of the latest message in each place, and when it was shown, for `:click`. */
@@ -17,10 +24,13 @@ export class ConsolePrinter {
     private readonly filesDir: string,
   ) {}
 
-  /** Prints a message; its buttons are kept under `buttonsFor` (the place, unless only one person saw it). */
-  deliver(label: string, message: Message, buttonsFor = label): void {
+  /**
+   * Prints a message; its buttons are kept under `buttonsFor` (the place, unless only
+   * one person saw it), and a personal file under `owner`'s own folder.
+   */
+  deliver(label: string, message: Message, buttonsFor = label, owner?: string): void {
     if (message.actions?.length) this.buttons.set(buttonsFor, { shown: ++this.shown, buttons: message.actions });
-    const saved = message.file ? this.save(message.file) : undefined;
+    const saved = message.file ? this.save(message.file, owner) : undefined;
     this.print(formatDelivery(label, message, saved));
   }
 
@@ -34,11 +44,24 @@ export class ConsolePrinter {
     return hits.sort((a, b) => b.shown - a.shown)[0]?.hit;
   }
 
-  private save(file: Attachment): string {
-    mkdirSync(this.filesDir, { recursive: true });
+  /** Deletes every personal file kept for `owner`: their data has been erased. */
+  forget(owner: string): void {
+    rmSync(this.personalDir(owner), { recursive: true, force: true });
+  }
+
+  private personalDir(owner: string): string {
+    return join(this.filesDir, 'personal', plain(owner));
+  }
+
+  private save(file: Attachment, owner: string | undefined): string {
+    const dir = file.personal && owner ? this.personalDir(owner) : this.filesDir;
+    mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
+    // mkdir's mode applies only to folders it creates: make sure of any that were there.
+    for (const d of new Set([this.filesDir, join(this.filesDir, 'personal'), dir])) if (existsSync(d)) chmodSync(d, PRIVATE_DIR);
     // The name comes from the core, but a file name is still outside input: keep it plain.
-    const path = resolve(join(this.filesDir, file.name.replace(/[^\w.-]+/g, '-')));
-    writeFileSync(path, file.content);
+    const path = resolve(join(dir, plain(file.name)));
+    writeFileSync(path, file.content, { mode: PRIVATE_FILE });
+    chmodSync(path, PRIVATE_FILE); // an older copy may have had wider rights
     return path;
   }
 }

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { PrivacyRepo } from '../../src/ports/store';
-import type { Db } from '../client';
+import { checkpointAndTruncate, type Db } from '../client';
 import {
   absences,
   actions,
@@ -77,6 +77,9 @@ export function privacyRepo(db: Db): PrivacyRepo {
         },
         { behavior: 'immediate' },
       );
+      // secure_delete has zeroed what was deleted or overwritten; now empty the log that
+      // still holds the pages as they were (see docs/operations.md).
+      checkpointAndTruncate(db.$client);
     },
   };
 }

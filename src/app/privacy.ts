@@ -8,7 +8,7 @@ export async function exportMyData(deps: Deps, turn: Turn): Promise<Reply> {
   const content = `${JSON.stringify({ exportedAt: deps.clock.now().toISOString(), ...data }, null, 2)}\n`;
   return privateReply({
     text: 'Here is everything Setwise holds about you: your profile, sets, challenges, actions, journal, answers and presenting record.',
-    file: { name: `setwise-${turn.actor.platformUserId.replace(/[^\w-]+/g, '-')}.json`, mediaType: 'application/json', content },
+    file: { name: `setwise-${turn.actor.platformUserId.replace(/[^\w-]+/g, '-')}.json`, mediaType: 'application/json', content, personal: true },
   });
 }
 
@@ -23,5 +23,6 @@ export async function eraseMyData(deps: Deps, turn: Turn, args: CommandOf<'priva
   }
   await deps.store.privacy.erase(turn.actor.id, deps.clock.now());
   deps.log.info({ personId: turn.actor.id }, 'personal data erased');
-  return privateReply({ tone: 'success', text: 'Done: your personal content is erased. If you use Setwise again you start afresh.' });
+  // Exports handed over earlier go too, wherever the adapter kept them.
+  return { ...privateReply({ tone: 'success', text: 'Done: your personal content is erased, and the exports you were given are deleted. If you use Setwise again you start afresh.' }), erased: true };
 }

@@ -51,6 +51,8 @@ export interface Attachment {
   readonly name: string;
   readonly mediaType: string;
   readonly content: string;
+  /** Holds the reader's own personal data: an adapter that keeps it keeps it privately, and removes it when they erase their data. */
+  readonly personal?: boolean;
 }
 
 export interface Message {

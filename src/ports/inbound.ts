@@ -48,6 +48,8 @@ export interface Incoming {
 export interface Reply {
   readonly visibility: 'public' | 'private';
   readonly message: Message;
+  /** The actor's personal data has just been erased: an adapter removes any personal file it kept for them. */
+  readonly erased?: true;
 }
 
 export interface Core {

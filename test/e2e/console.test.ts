@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
@@ -63,7 +63,7 @@ describe('the console adapter through npm start', () => {
     expect(badTick.stderr).toBe('setwise: SETWISE_TICK: not a valid cron expression (got "61 * * * *")\n');
   });
 
-  it('writes the calendar to a file beside the database and prints its path', async () => {
+  it('writes the calendar to a private folder of the database\'s own and prints its path', async () => {
     // The console runs on the real clock: plan next year's programme so this stays true.
     const year = new Date().getUTCFullYear() + 1;
     const run = await start(
@@ -74,8 +74,10 @@ describe('the console adapter through npm start', () => {
     const planned = /Northern Lights meets every 4 weeks on Tuesday at 10:00 Europe\/London, 3h: (\d+) meetings planned\./.exec(run.stdout);
     expect(Number(planned?.[1])).toBeGreaterThanOrEqual(6);
     const path = /File: (\S+)/.exec(run.stdout)?.[1];
-    expect(path).toBe(join(dir, 'files', 'northern-lights.ics'));
+    expect(path).toBe(join(dir, 'setwise.db.files', 'northern-lights.ics'));
     expect(existsSync(path!)).toBe(true);
+    expect(statSync(path!).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'setwise.db.files')).mode & 0o777).toBe(0o700);
     expect(readFileSync(path!, 'utf8').match(/BEGIN:VEVENT/g)).toHaveLength(Number(planned?.[1]));
   });
 
@@ -188,6 +190,29 @@ describe('the console adapter through npm start', () => {
     // A button only bob was shown is not alice's to press.
     expect(after('privacy erase')).toMatch(/^\[#leaders, only you\] Setwise: ! This erases your challenges/);
     expect(after(':click Erase my data')).toBe('· There is no button "Erase my data" on the latest message here or in your DM.');
+  });
+
+  it('keeps an export private to its owner and deletes it when they erase their data', async () => {
+    const file = join(dir, 'export.db');
+    const run = await start(':as alice\n:in #leaders\nset create Exports\nmember add @bob\n:as bob\nreflect a private thought\nprivacy export\n', { SETWISE_DB: file });
+    expect(run.code).toBe(0);
+    const path = /File: (\S+)/.exec(run.stdout)?.[1];
+    expect(path).toBe(join(`${file}.files`, 'personal', 'bob', 'setwise-bob.json'));
+    expect(readFileSync(path!, 'utf8')).toContain('a private thought');
+    expect(statSync(path!).mode & 0o777).toBe(0o600);
+    for (const folder of [`${file}.files`, join(`${file}.files`, 'personal'), join(`${file}.files`, 'personal', 'bob')]) expect(statSync(folder).mode & 0o777, folder).toBe(0o700);
+
+    const erase = await start(':as bob\n:in dm\nprivacy erase confirm\n', { SETWISE_DB: file });
+    expect(erase.stdout).toContain('the exports you were given are deleted');
+    expect(existsSync(path!)).toBe(false);
+    expect(existsSync(join(`${file}.files`, 'personal', 'bob'))).toBe(false);
+
+    // With no database file, files go to a private folder that is gone when the console is.
+    const memory = await start(':as carol\nprivacy export\n', { SETWISE_DB: ':memory:' });
+    const memoryPath = /File: (\S+)/.exec(memory.stdout)?.[1];
+    expect(memoryPath).toMatch(new RegExp(`^${tmpdir()}/setwise-\\w+/personal/carol/setwise-carol\\.json$`));
+    expect(existsSync(memoryPath!)).toBe(false);
+    expect(existsSync(join(tmpdir(), 'setwise-files'))).toBe(false);
   });
 
   it('refuses to start, in one line, on a broken prompt file', async () => {

@@ -1,12 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channel, createHarness, person, type Harness } from '../support/harness';
 
 let h: Harness;
 const NAME = 'zebediah';
 const SECRETS = [NAME, 'merge the two district teams', 'I am afraid of the finance director', 'ring the union rep on Friday'];
+const dir = mkdtempSync(join(tmpdir(), 'setwise-privacy-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let file: string;
 
 beforeEach(async () => {
-  h = createHarness(new Date('2026-12-01T12:00:00Z'));
+  // A file database, as in production: erased words must leave its bytes, not only its rows.
+  file = join(dir, `${randomUUID()}.db`);
+  h = createHarness(new Date('2026-12-01T12:00:00Z'), file);
   await h.say('alice', '#leaders', 'set create Northern Lights tz Europe/London');
   await h.say('alice', '#leaders', `member add @${NAME} @bob @carol @dave`);
   await h.say('alice', '#leaders', 'schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 for 3 meetings');
@@ -21,6 +30,9 @@ beforeEach(async () => {
   await h.say('alice', '#leaders', `swap @${NAME} @dave`);
 });
 afterEach(() => h.close());
+
+/** The database file's bytes and its write-ahead log's, as they are on disk now. */
+const onDisk = () => [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('\n');
 
 /** Every text and JSON value in every table, as one string to search. */
 function everything(): string {
@@ -45,15 +57,21 @@ describe('privacy', () => {
 
   it('asks first, then erases every trace of the person\'s own words', async () => {
     for (const secret of SECRETS) expect(everything(), secret).toContain(secret);
+    // The byte check can see them: they are on disk, in the file or its write-ahead log.
+    for (const secret of SECRETS) expect(onDisk().includes(secret), secret).toBe(true);
     const asked = await h.say(NAME, 'dm', 'privacy erase');
     expect(asked.message.actions?.[0]).toMatchObject({ id: 'privacy.erase', label: 'Erase my data' });
     expect(everything()).toContain('merge the two district teams'); // nothing yet
 
     const done = await h.core.handle({ platform: 'console', workspaceId: 'W1', actor: person(NAME), where: channel('leaders'), payload: { type: 'action', actionId: 'privacy.erase', value: asked.message.actions![0]!.value } });
-    expect(done.message.text).toBe('Done: your personal content is erased. If you use Setwise again you start afresh.');
+    expect(done.message.text).toBe('Done: your personal content is erased, and the exports you were given are deleted. If you use Setwise again you start afresh.');
+    expect(done.erased).toBe(true);
     const left = everything();
     for (const secret of SECRETS) expect(left, secret).not.toContain(secret);
     expect(left).not.toContain('Europe/Paris');
+    // Nor in the bytes: not in free pages, old cells or the write-ahead log.
+    const bytes = onDisk();
+    for (const secret of [...SECRETS, 'Europe/Paris']) expect(bytes.includes(secret), `${secret} still on disk`).toBe(false);
     // The set goes on without them, its history kept under an anonymous name.
     expect(await h.text('bob', '#leaders', 'set info')).toContain('Members: @bob, @carol and @dave.');
     expect(await h.text('bob', '#leaders', 'rotation')).not.toContain(NAME);

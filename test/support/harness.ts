@@ -7,6 +7,7 @@ import type { Address } from '../../src/domain/address';
 import type { Identity, Mention, Reply, Where } from '../../src/ports/inbound';
 import { silentLogger } from '../../src/ports/logger';
 import { createSqliteStore } from '../../db/store';
+import { openDatabase } from '../../db/client';
 import { openTestDatabase } from './db';
 import { RecordingChat } from './recording-chat';
 
@@ -20,9 +21,9 @@ export const channel = (name: string): Where => ({
 export const person = (name: string): Identity => ({ userId: `U-${name}`, displayName: name, dm: dmOf(name) });
 const dm = (name: string): Where => ({ kind: 'dm', id: `D-${name}`, label: `dm @${name}`, address: dmOf(name) });
 
-/** The core on a real migrated in-memory database, a recording chat and a hand-moved clock. */
-export function createHarness(start = new Date('2027-01-04T09:00:00Z')) {
-  const database = openTestDatabase();
+/** The core on a real migrated database (in memory unless `file` is given), a recording chat and a hand-moved clock. */
+export function createHarness(start = new Date('2027-01-04T09:00:00Z'), file?: string) {
+  const database = file ? openDatabase(file) : openTestDatabase();
   const store = createSqliteStore(database.db);
   const clock = new ManualClock(start);
   const chat = new RecordingChat(() => clock.now());
