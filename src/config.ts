@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { withoutCredentials } from './secrets';
 
 /** Start-up refused: one line naming the variable and what is wrong with it. */
 export class ConfigError extends Error {
@@ -93,8 +94,8 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0]);
     const raw = source[name];
-    // Never echo a secret back, even a malformed one.
-    const shown = raw === undefined || /TOKEN|SECRET|PASSWORD/i.test(name) ? '' : ` (got "${raw}")`;
+    // Never echo a secret back, even a malformed one, nor the credentials in a URL.
+    const shown = raw === undefined || /TOKEN|SECRET|PASSWORD/i.test(name) ? '' : ` (got "${withoutCredentials(raw)}")`;
     throw new ConfigError(`${name}: ${issue.message}${shown}`);
   }
   const env = parsed.data;

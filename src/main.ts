@@ -20,6 +20,7 @@ import { nudgeScheduler } from './app/scheduling';
 import { ShiftedClock } from './ports/clock';
 import { PacedChat } from './scheduler/pacer';
 import { runUntil } from './scheduler/run-until';
+import { REDACT_PATHS, withoutCredentials } from './secrets';
 
 function configure(): Config {
   // A local .env (copied from .env.example) fills in what the real environment leaves unset.
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   const log = pino(
     {
       level: config.logLevel ?? (config.adapter === 'console' ? 'warn' : 'info'),
-      redact: { paths: ['*.token', '*.botToken', '*.appToken', '*.signingSecret', '*.appPassword', 'headers.authorization'], censor: '[secret]' },
+      redact: { paths: [...REDACT_PATHS], censor: '[secret]' },
     },
     pino.destination(2),
   );
@@ -95,6 +96,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 main().catch((error: unknown) => {
   const message = error instanceof ConfigError || error instanceof PromptFileError ? error.message : `could not start: ${error instanceof Error ? error.message : String(error)}`;
-  process.stderr.write(`setwise: ${message}\n`);
+  process.stderr.write(`setwise: ${withoutCredentials(message)}\n`);
   process.exitCode = 1;
 });
