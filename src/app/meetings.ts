@@ -2,7 +2,8 @@ import type { CommandOf } from '../commands/grammar';
 import { SetwiseError } from '../domain/errors';
 import { programmeEnd, statusAt, type Meeting } from '../domain/meetings';
 import type { LearningSet } from '../domain/model';
-import { DEFAULT_DURATION_MINUTES, type Occurrence } from '../domain/recurrence';
+import { DateTime } from 'luxon';
+import { DEFAULT_DURATION_MINUTES, MAX_PROGRAMME_YEARS, type Occurrence } from '../domain/recurrence';
 import { resolveWallTime } from '../domain/wall-time';
 import * as copy from '../messages/copy/meetings';
 import { dayLabel } from '../messages/when';
@@ -47,6 +48,8 @@ async function newTime(deps: Deps, set: LearningSet, date: string, time: string,
   if (resolved.instant.getTime() <= deps.clock.now().getTime()) {
     throw new SetwiseError('invalid', `${dayLabel(date)} at ${time} ${set.timeZone} has already passed.`);
   }
+  const latest = DateTime.fromJSDate(deps.clock.now(), { zone: set.timeZone }).plus({ years: MAX_PROGRAMME_YEARS }).toISODate()!;
+  if (date > latest) throw new SetwiseError('invalid', `A meeting can be at most ${MAX_PROGRAMME_YEARS} years ahead, by ${dayLabel(latest)}.`);
   const rule = await deps.store.meetings.activeRule(set.id);
   if (rule?.until && date > rule.until) {
     throw new SetwiseError('invalid', `${dayLabel(date)} is after the schedule's end date (${dayLabel(rule.until)}).`, 'Change the schedule\'s `until` first.');

@@ -23,6 +23,15 @@ export const spec = <P>(s: Spec<P>): Spec<P> => s;
 export const none = (a: Args) => (a.end(), {});
 export const date = (raw: string) => check(isoDate, raw);
 
+/** ISO-shaped is ISO, even when it names no real or allowed day: the ISO refusal says why. */
+const isoShaped = (raw: string) => /^\d{4}-\d{2}-\d{2}$/.test(raw);
+
+/** One word as a date: ISO, or a refusal (with the ISO form where it was a date written another way). */
+export function dateWord(raw: string): string {
+  if (!isoShaped(raw)) refuseNaturalDate(raw);
+  return date(raw);
+}
+
 /** Throws the advice for a date written another way, if `text` is one. */
 export function refuseNaturalDate(text: string): void {
   const advice = naturalDate(text);
@@ -36,8 +45,7 @@ export function refuseNaturalDate(text: string): void {
 export function readDate(a: Args, what: string): string {
   const ahead = a.lookahead(4);
   const raw = a.word(what);
-  // ISO-shaped is ISO, even when it names no real day (2027-02-30): the usual refusal says so.
-  if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return date(raw);
+  if (isoShaped(raw)) return date(raw);
   for (let n = ahead.length; n >= 1; n--) refuseNaturalDate(ahead.slice(0, n).join(' '));
   return date(raw);
 }

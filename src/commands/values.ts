@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { SetwiseError } from '../domain/errors';
+import { DATE_WINDOW } from '../domain/limits';
 import { parseSetName } from '../domain/set-name';
 import { parseZone } from '../domain/zone';
 
@@ -15,6 +16,8 @@ export const isoDate = z.string().superRefine((raw, ctx) => {
     ctx.addIssue({ code: 'custom', message: `"${raw}" is not a date I can read.\nWrite dates as YYYY-MM-DD, e.g. 2027-03-02.` });
   } else if (!DateTime.fromISO(raw).isValid) {
     ctx.addIssue({ code: 'custom', message: `${raw} is not a real date.` });
+  } else if (raw < DATE_WINDOW.first || raw > DATE_WINDOW.last) {
+    ctx.addIssue({ code: 'custom', message: `${raw} is outside the dates Setwise works with, ${DATE_WINDOW.first} to ${DATE_WINDOW.last}.` });
   }
 });
 

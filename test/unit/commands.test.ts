@@ -100,6 +100,18 @@ describe('the grammar', () => {
     expect(problem('when can I change the time zone?').hint).toBe("Type `help` to see what I can do. For your own time zone, try `me tz <zone>`; for the set's, `set tz <zone>`.");
   });
 
+  it('takes dates only inside its window, whatever the command', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.constantFrom('meeting add {} at 10:00', 'meeting cancel {}', 'bid {}', 'rsvp no {}', 'away from {} until 2099-12-31', 'action add call Sam by {}', 'schedule every 2 weeks on monday at 10:00 from {}'), (year, month, day, form) => {
+        const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+        const result = parseCommand(form.replace('{}', iso));
+        if (year >= 2000 && year <= 2099) expect(result.ok, iso).toBe(true);
+        else expect(!result.ok && result.problem.message, iso).toBe(`${iso} is outside the dates Setwise works with, 2000-01-01 to 2099-12-31.`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('round-trips any valid schedule written in the grammar', () => {
     const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
     const dateArb = fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));

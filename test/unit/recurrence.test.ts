@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { SetwiseError } from '../../src/domain/errors';
 import { MAX_MEETINGS, MAX_PROGRAMME_YEARS, occurrences, type Cadence, type MonthWeek, type Occurrence, type ScheduleRule } from '../../src/domain/recurrence';
+import { DATE_WINDOW } from '../../src/domain/limits';
 import { resolveWallTime } from '../../src/domain/wall-time';
 import { LONDON_MEETINGS } from '../support/london';
 import { TRANSITIONS, ZONES, wall } from '../support/zones';
@@ -24,7 +25,12 @@ const ruleArb = fc
     hour: fc.oneof(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 3 })),
     minute: fc.oneof(fc.constantFrom(0, 15, 30, 45), fc.integer({ min: 0, max: 59 })),
     durationMinutes: fc.integer({ min: 15, max: 720 }),
-    from: fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-06-30T00:00:00Z'), noInvalidDate: true }),
+    // Any date of the window Setwise accepts, its first and last years most of all.
+    from: fc.oneof(
+      fc.date({ min: new Date(`${DATE_WINDOW.first}T00:00:00Z`), max: new Date(`${DATE_WINDOW.last}T00:00:00Z`), noInvalidDate: true }),
+      fc.date({ min: new Date(`${DATE_WINDOW.first}T00:00:00Z`), max: new Date('2001-01-01T00:00:00Z'), noInvalidDate: true }),
+      fc.date({ min: new Date('2099-01-01T00:00:00Z'), max: new Date(`${DATE_WINDOW.last}T00:00:00Z`), noInvalidDate: true }),
+    ),
     span: fc.oneof(fc.record({ count: fc.integer({ min: 1, max: 40 }) }), fc.record({ days: fc.integer({ min: 0, max: 900 }) })),
     zone: fc.constantFrom(...ZONES),
   })

@@ -1,7 +1,7 @@
 /** The set's work: challenges, actions, check-ins, prompts and the journal. */
 import { ArgError, check } from '../args';
-import { spec, none, date, person, actionNumber, refuseNaturalDate, text } from '../spec';
-import { isoDate, wholeNumber } from '../values';
+import { spec, none, dateWord, person, actionNumber, refuseNaturalDate, text } from '../spec';
+import { wholeNumber } from '../values';
 import { PROMPT_KINDS, THEMES } from '../../domain/prompts';
 
 export const workCommands = {
@@ -17,10 +17,7 @@ export const workCommands = {
     built: true,
     parse: (a) => {
       const by = a.trailing('by');
-      if (by !== undefined) {
-        if (!isoDate.safeParse(by).success) refuseNaturalDate(by);
-        return { text: text('an action', 500, a), by: date(by) };
-      }
+      if (by !== undefined) return { text: text('an action', 500, a), by: dateWord(by) };
       const action = text('an action', 500, a);
       // "by 5 Jan 2027" at the end is a due date written another way, not part of the action.
       const due = /\bby\s+(\S+(?:\s+\S+){0,3})$/i.exec(action)?.[1];
