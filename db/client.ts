@@ -49,3 +49,9 @@ export function openDatabase(file: string): SetwiseDatabase {
     throw error;
   }
 }
+
+/** True for SQLite's "another connection holds the lock" errors, which pass if tried again later. */
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}

@@ -11,7 +11,7 @@ import pino from 'pino';
 import { runConsole } from '../adapters/console/run';
 import { ConsoleChat } from '../adapters/console/chat';
 import { ConsolePrinter } from '../adapters/console/printer';
-import { openDatabase, type SetwiseDatabase } from '../db/client';
+import { isBusy, openDatabase, type SetwiseDatabase } from '../db/client';
 import { createSqliteStore } from '../db/store';
 import { createCore } from './app/core';
 import { ConfigError, DEFAULT_DB, loadConfig, type Config } from './config';
@@ -19,6 +19,7 @@ import { DEFAULT_PROMPTS_DIR, loadPromptLibrary, PromptFileError } from './promp
 import { nudgeScheduler } from './app/scheduling';
 import { ShiftedClock } from './ports/clock';
 import { PacedChat } from './scheduler/pacer';
+import { guardedTick } from './scheduler/guarded-tick';
 import { runUntil } from './scheduler/run-until';
 import { REDACT_PATHS, withoutCredentials } from './secrets';
 
@@ -65,9 +66,11 @@ async function main(): Promise<void> {
     const deps = { store: createSqliteStore(database.db), chat: new PacedChat(new ConsoleChat(printer)), clock, log, prompts };
     const core = createCore(deps);
     const scheduler = nudgeScheduler(deps, `${hostname()}:${process.pid}`);
-    // Catch up on anything that fell due while Setwise was stopped, then tick on schedule.
-    await scheduler.tick();
-    const cron = cronSchedule(config.tick, () => void scheduler.tick().catch((error: unknown) => log.error({ err: error }, 'tick failed')), { noOverlap: true });
+    // Catch up on anything that fell due while Setwise was stopped, then tick on schedule;
+    // a database another process keeps busy delays a tick, it never stops Setwise.
+    const tick = guardedTick(() => scheduler.tick(), log, isBusy);
+    await tick();
+    const cron = cronSchedule(config.tick, () => void tick(), { noOverlap: true });
     try {
       await runConsole({
         core,

@@ -1,0 +1,29 @@
+import type { Logger } from '../ports/logger';
+
+/**
+ * Runs ticks so that a busy database never stops Setwise: a tick that finds it busy
+ * (another process writing for longer than the wait allows) gives way to the next
+ * one, which catches up on everything due. The first busy tick of a spell is logged,
+ * and the tick that gets through again; other failures are logged every time.
+ */
+export function guardedTick(tick: () => Promise<unknown>, log: Logger, isBusy: (error: unknown) => boolean): () => Promise<void> {
+  let busySince: Date | undefined;
+  return async () => {
+    try {
+      await tick();
+      if (busySince) {
+        log.info({ busySince }, 'database free again: nudges due meanwhile are being sent');
+        busySince = undefined;
+      }
+    } catch (error) {
+      if (!isBusy(error)) {
+        log.error({ err: error }, 'tick failed');
+        return;
+      }
+      if (!busySince) {
+        busySince = new Date();
+        log.warn({ err: error }, 'database busy: the next tick will try again');
+      }
+    }
+  };
+}
