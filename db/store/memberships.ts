@@ -36,17 +36,20 @@ export function membershipRepo(db: Db): MembershipRepo {
       return row && toMembership(row.m, row.p);
     },
 
-    async add(setId, personIds, now) {
+    async add(setId, personIds, now, maxSize) {
       return db.transaction(
         (tx) => {
+          const current = tx.select({ personId: memberships.personId }).from(memberships).where(and(eq(memberships.setId, setId), isNull(memberships.leftAt))).all();
+          const inSet = new Set(current.map((m) => m.personId));
+          const joining = [...new Set(personIds)].filter((id) => !inSet.has(id));
+          if (current.length + joining.length > maxSize) return { ok: false as const, size: current.length };
           const added: number[] = [];
-          for (const personId of new Set(personIds)) {
+          for (const personId of joining) {
             const existing = tx
               .select()
               .from(memberships)
               .where(and(eq(memberships.setId, setId), eq(memberships.personId, personId)))
               .get();
-            if (existing && existing.leftAt === null) continue;
             if (existing) {
               // Someone rejoining starts again as a member; their history stays attached.
               tx.update(memberships)
@@ -59,7 +62,7 @@ export function membershipRepo(db: Db): MembershipRepo {
             added.push(personId);
           }
           if (added.length > 0) replanRotationTx(tx, setId, now);
-          return added;
+          return { ok: true as const, added };
         },
         { behavior: 'immediate' },
       );

@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { programmeEnd } from '../../src/domain/meetings';
-import { nudgeSettings, planNudges } from '../../src/domain/nudges/catalogue';
+import { nudgeSettings, planNudges, type PlannedNudge } from '../../src/domain/nudges/catalogue';
 import { jobs, meetings, memberships, people, presenterSlots, rsvps, scheduleRules, sets } from '../schema';
 import type { Tx } from './tx';
 
@@ -48,31 +48,51 @@ export function replanJobsTx(tx: Tx, setId: number, now: Date): void {
       })
     : [];
 
+  writeJobs(tx, setId, wanted, now);
+}
+
+/** Rows per statement: far inside SQLite's limit on bound variables, whatever a set's size. */
+const BATCH = 200;
+const chunks = <T>(items: readonly T[]): T[][] => Array.from({ length: Math.ceil(items.length / BATCH) }, (_, i) => items.slice(i * BATCH, (i + 1) * BATCH));
+const samePayload = (a: unknown, n: PlannedNudge) => {
+  const p = a as { meetingId?: unknown; personId?: unknown } | null;
+  return p?.meetingId === n.meetingId && (p?.personId ?? null) === n.personId;
+};
+
+/**
+ * Brings the set's job rows in line with `wanted`, writing only what differs: new
+ * nudges are inserted in batches; a pending one whose time or subject moved is
+ * updated (one waiting out a retry keeps its backoff, and Retry-After, if later); a
+ * skipped one wanted again starts afresh; pending ones no longer wanted are skipped,
+ * with the reason kept. Sent, failed and in-flight nudges are history and untouched.
+ */
+function writeJobs(tx: Tx, setId: number, wanted: readonly PlannedNudge[], now: Date): void {
+  const existing = new Map(
+    tx
+      .select({ id: jobs.id, key: jobs.dedupeKey, status: jobs.status, runAt: jobs.runAt, staleAt: jobs.staleAt, attempts: jobs.attempts, payload: jobs.payload })
+      .from(jobs)
+      .where(eq(jobs.setId, setId))
+      .all()
+      .map((j) => [j.key, j]),
+  );
+  const fresh: (typeof jobs.$inferInsert)[] = [];
   for (const n of wanted) {
     const payload = { meetingId: n.meetingId, personId: n.personId };
-    tx.insert(jobs)
-      .values({ kind: n.kind, dedupeKey: n.dedupeKey, setId, runAt: n.runAt, staleAt: n.staleAt, payload, createdAt: now, updatedAt: now })
-      .onConflictDoUpdate({
-        target: jobs.dedupeKey,
-        set: {
-          // A job waiting out a retry keeps its backoff (and Retry-After); others take the new time.
-          runAt: sql`CASE WHEN ${jobs.status} = 'pending' AND ${jobs.attempts} > 0 THEN max(${jobs.runAt}, excluded.run_at) ELSE excluded.run_at END`,
-          staleAt: n.staleAt,
-          payload,
-          // A skipped job wanted again starts afresh; a pending one keeps its count of tries.
-          attempts: sql`CASE WHEN ${jobs.status} = 'skipped' THEN 0 ELSE ${jobs.attempts} END`,
-          lastError: sql`CASE WHEN ${jobs.status} = 'skipped' THEN NULL ELSE ${jobs.lastError} END`,
-          status: 'pending',
-          updatedAt: now,
-        },
-        // A sent, failed or in-flight nudge is history; a skipped one comes back when wanted again.
-        setWhere: sql`${jobs.status} IN ('pending', 'skipped')`,
-      })
-      .run();
+    const job = existing.get(n.dedupeKey);
+    if (!job) {
+      fresh.push({ kind: n.kind, dedupeKey: n.dedupeKey, setId, runAt: n.runAt, staleAt: n.staleAt, payload, createdAt: now, updatedAt: now });
+    } else if (job.status === 'skipped') {
+      tx.update(jobs).set({ status: 'pending', attempts: 0, lastError: null, runAt: n.runAt, staleAt: n.staleAt, payload, updatedAt: now }).where(eq(jobs.id, job.id)).run();
+    } else if (job.status === 'pending') {
+      const runAt = job.attempts > 0 && job.runAt > n.runAt ? job.runAt : n.runAt;
+      if (runAt.getTime() === job.runAt.getTime() && job.staleAt?.getTime() === n.staleAt.getTime() && samePayload(job.payload, n)) continue;
+      tx.update(jobs).set({ runAt, staleAt: n.staleAt, payload, updatedAt: now }).where(eq(jobs.id, job.id)).run();
+    }
   }
-  const keep = wanted.map((n) => n.dedupeKey);
-  tx.update(jobs)
-    .set({ status: 'skipped', lastError: 'no longer needed: the meeting, the presenters or the set changed', updatedAt: now })
-    .where(and(eq(jobs.setId, setId), eq(jobs.status, 'pending'), keep.length ? notInArray(jobs.dedupeKey, keep) : undefined))
-    .run();
+  for (const batch of chunks(fresh)) tx.insert(jobs).values(batch).run();
+  const keep = new Set(wanted.map((n) => n.dedupeKey));
+  const unwanted = [...existing.values()].filter((j) => j.status === 'pending' && !keep.has(j.key)).map((j) => j.id);
+  for (const batch of chunks(unwanted)) {
+    tx.update(jobs).set({ status: 'skipped', lastError: 'no longer needed: the meeting, the presenters or the set changed', updatedAt: now }).where(inArray(jobs.id, batch)).run();
+  }
 }

@@ -1,5 +1,6 @@
 import { SetwiseError } from '../domain/errors';
 import type { LearningSet, Person } from '../domain/model';
+import { SET_SIZE } from '../domain/limits';
 import { isFacilitator } from '../domain/permissions';
 import * as copy from '../messages/copy/sets';
 import { who } from '../messages/format';
@@ -14,7 +15,9 @@ import { resolvePeople, resolvePerson, tell } from './people';
 export async function addMembers(deps: Deps, turn: Turn, args: { people: string[] }): Promise<Reply> {
   const { set } = await facilitatorView(deps, turn, 'add members');
   const people = await resolvePeople(deps, turn, args.people);
-  const addedIds = new Set(await deps.store.memberships.add(set.id, people.map((p) => p.id), deps.clock.now()));
+  const result = await deps.store.memberships.add(set.id, people.map((p) => p.id), deps.clock.now(), SET_SIZE.max);
+  if (!result.ok) throw new SetwiseError('invalid', copy.setFull(set, result.size, people.length), copy.setSizeAdvice);
+  const addedIds = new Set(result.added);
   const unique = [...new Map(people.map((p) => [p.id, p])).values()];
   const added = unique.filter((p) => addedIds.has(p.id));
   const already = unique.filter((p) => !addedIds.has(p.id));
@@ -41,7 +44,9 @@ export async function removeMember(deps: Deps, turn: Turn, args: { person: strin
 export async function addFacilitator(deps: Deps, turn: Turn, args: { person: string }): Promise<Reply> {
   const { set } = await facilitatorView(deps, turn, 'add facilitators');
   const person = await resolvePerson(deps, turn, args.person);
-  const joined = await deps.store.memberships.add(set.id, [person.id], deps.clock.now());
+  const joining = await deps.store.memberships.add(set.id, [person.id], deps.clock.now(), SET_SIZE.max);
+  if (!joining.ok) throw new SetwiseError('invalid', copy.setFull(set, joining.size, 1), copy.setSizeAdvice);
+  const joined = joining.added;
   const result = await deps.store.memberships.setRole(set.id, person.id, 'facilitator', deps.clock.now());
   if (result === 'unchanged') return publicReply({ text: `${who(person)} is already a facilitator of ${set.name}.` });
   refuseUnlessDone(result, set, person);

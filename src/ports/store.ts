@@ -14,6 +14,8 @@ export type CreateSetResult =
   | { readonly ok: true; readonly set: LearningSet }
   | { readonly ok: false; readonly reason: 'channel-taken'; readonly existing: LearningSet };
 
+export type AddResult = { readonly ok: true; readonly added: readonly number[] } | { readonly ok: false; readonly size: number };
+
 export type LeaveResult = 'removed' | 'not-member' | 'last-facilitator';
 export type RoleResult = 'changed' | 'unchanged' | 'not-member' | 'last-facilitator';
 
@@ -47,8 +49,11 @@ export interface MembershipRepo {
   /** Current members, facilitators first, then by when they joined. */
   list(setId: number): Promise<Membership[]>;
   find(setId: number, personId: number): Promise<Membership | undefined>;
-  /** Adds as members those not already in the set; returns who was added. */
-  add(setId: number, personIds: readonly number[], now: Date): Promise<number[]>;
+  /**
+   * Atomic: adds as members those not already in the set and returns who was added;
+   * or, if that would take the set past `maxSize` people, adds no one and says how many it has.
+   */
+  add(setId: number, personIds: readonly number[], now: Date, maxSize: number): Promise<AddResult>;
   /** Atomic: refuses to remove the last facilitator. */
   remove(setId: number, personId: number, now: Date): Promise<LeaveResult>;
   /** Atomic: refuses to demote the last facilitator. */

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { jobs } from '../../db/schema';
 import { createHarness, dmOf, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -163,5 +164,36 @@ describe('answers to bad input', () => {
       expect(text, command).toMatch(expected);
       expect(text, command).not.toContain('\n');
     }
+  });
+});
+
+describe('the size of a set', () => {
+  it('takes people up to 20, refuses one beyond in words, and plans every nudge of a full weekly set', async () => {
+    await h.say('alice', '#big', 'set create Big Cohort tz Europe/London');
+    await h.say('alice', '#big', 'schedule every 1 weeks on tuesday at 10:00 from 2027-01-05 for 50 meetings');
+    // Nineteen more, in twos and then one at a time: each is a full re-plan of 50 meetings.
+    for (let i = 1; i <= 19; i += 2) await h.say('alice', '#big', i === 19 ? 'member add @p19' : `member add @p${i} @p${i + 1}`);
+    const members = await h.store.memberships.list(1);
+    expect(members).toHaveLength(20);
+    expect(await h.text('alice', '#big', 'member add @late')).toBe(
+      'Big Cohort has 20 people, the most a set can have. Sets work best with 4 to 8: a large cohort is better split into two sets, each in its own channel.',
+    );
+    expect(await h.text('alice', '#big', 'facilitator add @late')).toContain('Big Cohort has 20 people, the most a set can have.');
+    expect(await h.store.memberships.list(1)).toHaveLength(20);
+    // Every member has a pending RSVP reminder for every meeting: nothing was lost to statement limits.
+    const reminders = h.database.db.select().from(jobs).all().filter((j) => j.kind === 'rsvp-reminder' && j.status === 'pending');
+    expect(reminders).toHaveLength(50 * 20);
+    // Someone leaving frees a place.
+    await h.say('alice', '#big', 'member remove @p19');
+    expect(await h.text('alice', '#big', 'member add @late')).toContain('Added @late to Big Cohort.');
+  });
+
+  it('refuses a group that would take the set past 20, adding none of them', async () => {
+    await h.say('alice', '#big', 'set create Big Cohort');
+    await h.say('alice', '#big', `member add ${Array.from({ length: 18 }, (_, i) => `@p${i}`).join(' ')}`);
+    expect(await h.text('alice', '#big', 'member add @x @y @z')).toBe(
+      'Big Cohort has 19 people; adding 3 would take it past 20, the most a set can have. Sets work best with 4 to 8: a large cohort is better split into two sets, each in its own channel.',
+    );
+    expect(await h.store.memberships.list(1)).toHaveLength(19);
   });
 });

@@ -20,7 +20,8 @@ export async function seedFanOut(file: string, size: number): Promise<{ dueAt: D
     const p = await store.people.upsert(ws.id, { userId: `m${i}`, displayName: `m${i}`, dm: { platform: 'console', kind: 'user', ref: { user: `m${i}` } } }, now);
     ids.push(p.id);
   }
-  await store.memberships.add(made.set.id, ids, now);
+  // A crowd far past a set's size, on purpose: this seeds a fan-out, not a set people run.
+  await store.memberships.add(made.set.id, ids, now, Number.MAX_SAFE_INTEGER);
   const rule = { cadence: { kind: 'weekly' as const, everyWeeks: 4 }, weekday: 2, localTime: '10:00', durationMinutes: 180, from: '2027-03-02', until: null, count: 1, zone: 'Europe/London' };
   await store.meetings.replaceRule(made.set.id, rule, occurrences(rule, now).upcoming, lead.id, now);
   database.close();

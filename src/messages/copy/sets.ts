@@ -95,6 +95,14 @@ export function membersAdded(set: LearningSet, added: readonly Person[], already
   return { tone: added.length ? 'success' : 'info', text: parts.filter(Boolean).join(' ') };
 }
 
+/** Refusing to grow a set past its maximum, with the numbers. */
+export const setFull = (set: LearningSet, size: number, asked: number): string =>
+  size >= SET_SIZE.max
+    ? `${set.name} has ${SET_SIZE.max} people, the most a set can have.`
+    : `${set.name} has ${plural(size, 'person', 'people')}; adding ${asked} would take it past ${SET_SIZE.max}, the most a set can have.`;
+
+export const setSizeAdvice = `Sets work best with ${SET_SIZE.comfortableMin} to ${SET_SIZE.comfortableMax}: a large cohort is better split into two sets, each in its own channel.`;
+
 export const welcome = (set: LearningSet, by: Person): Message => ({
   text: `${who(by)} added you to the action learning set ${set.name} (${set.channelLabel}). Type \`help\` to see what you can do.`,
 });
