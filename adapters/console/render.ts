@@ -1,3 +1,4 @@
+import { cleanText } from '../../src/domain/text';
 import type { Block, Message } from '../../src/messages/model';
 
 const renderBlock = (block: Block): string[] => {
@@ -27,8 +28,11 @@ export function renderMessage(message: Message, savedAt?: string): string[] {
   return lines;
 }
 
-/** `[#leaders] Setwise: first line`, later lines indented under it. */
+/**
+ * `[#leaders] Setwise: first line`, later lines indented under it. Nothing that could
+ * drive the terminal is printed, whatever was stored (the core cleans what comes in).
+ */
 export function formatDelivery(label: string, message: Message, savedAt?: string): string {
-  const [first, ...rest] = renderMessage(message, savedAt);
+  const [first, ...rest] = renderMessage(message, savedAt).map(cleanText);
   return [`[${label}] Setwise: ${first}`, ...rest.map((l) => `  ${l}`)].join('\n');
 }

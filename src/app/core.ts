@@ -2,13 +2,31 @@ import { randomUUID } from 'node:crypto';
 import { parseCommand } from '../commands/parse';
 import { SetwiseError } from '../domain/errors';
 import type { Message } from '../messages/model';
-import type { Core, Incoming, Reply } from '../ports/inbound';
+import { cleanLine, cleanName, cleanText } from '../domain/text';
+import type { Core, Identity, Incoming, Payload, Reply } from '../ports/inbound';
 import { privateReply, type Deps, type Turn } from './context';
 import { dispatch } from './dispatch';
 import { pressButton, submitForm } from './buttons';
 
 const refusal = (message: string, hint?: string): Reply =>
   privateReply({ tone: 'error', text: hint ? `${message} ${hint}` : message } satisfies Message);
+
+const cleanIdentity = (who: Identity): Identity => ({ ...who, displayName: cleanName(who.displayName) || who.userId });
+
+/**
+ * The core's input boundary: whatever an adapter passes on, no control character or
+ * bidi override gets into a command, a stored text or a name (see domain/text.ts).
+ */
+function cleanIncoming(incoming: Incoming): Incoming {
+  const { payload } = incoming;
+  const clean: Payload =
+    payload.type === 'command'
+      ? { type: 'command', text: cleanText(payload.text), mentions: payload.mentions.map((m) => ({ token: cleanLine(m.token), identity: cleanIdentity(m.identity) })) }
+      : payload.type === 'action'
+        ? { type: 'action', actionId: cleanLine(payload.actionId), value: cleanLine(payload.value) }
+        : { type: 'form', formId: cleanLine(payload.formId), values: Object.fromEntries(Object.entries(payload.values).map(([k, v]) => [cleanLine(k), cleanText(String(v))])) };
+  return { ...incoming, actor: cleanIdentity(incoming.actor), where: { ...incoming.where, label: cleanLine(incoming.where.label) }, payload: clean };
+}
 
 /** The platform-agnostic core: every adapter hands it an Incoming and renders the Reply. */
 export function createCore(deps: Deps): Core {
@@ -25,7 +43,8 @@ export function createCore(deps: Deps): Core {
   }
 
   return {
-    async handle(incoming) {
+    async handle(raw) {
+      const incoming = cleanIncoming(raw);
       try {
         const { payload } = incoming;
         switch (payload.type) {

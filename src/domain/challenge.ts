@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanLine } from './text';
 
 /** The parts of a leadership challenge, from the practice notes: what a presenter can say. */
 export const CHALLENGE_FIELDS = [
@@ -14,11 +15,11 @@ export const CHALLENGE_FIELDS = [
 export const challengeSchema = z.object(
   Object.fromEntries(
     CHALLENGE_FIELDS.map((f) => {
-      const text = z
-        .string({ message: `"${f.label}" is needed` })
-        .trim()
-        .max(f.maxLength, { message: `"${f.label}" can be at most ${f.maxLength} characters` });
-      return [f.id, f.required ? text.min(1, { message: `"${f.label}" is needed` }) : text.optional()];
+      // A one-line part stays one line; the long ones keep their line breaks.
+      const text = z.string().trim().max(f.maxLength, { message: `"${f.label}" can be at most ${f.maxLength} characters` });
+      const checked = f.required ? text.min(1, { message: `"${f.label}" is needed` }) : text;
+      const part = z.string({ message: `"${f.label}" is needed` }).transform((v) => (f.long ? v : cleanLine(v))).pipe(checked);
+      return [f.id, f.required ? part : part.optional()];
     }),
   ),
 );

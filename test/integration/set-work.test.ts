@@ -130,3 +130,18 @@ describe('check-ins', () => {
     expect(await h.text('bob', '#leaders', 'prompt add checkin Anything at all today?')).toBe('Only a facilitator of Northern Lights can add prompts.');
   });
 });
+
+describe('what people type, stored and shown again', () => {
+  it('keeps no terminal escapes, bells or bidi overrides in a reflection, a challenge or a name', async () => {
+    await h.say('bob', '#leaders', 'reflect bell\u0007 and \u001b[31mred\u001b[0m and \u202eevil');
+    expect(await h.text('bob', '#leaders', 'journal')).toContain('1. Tue 1 Dec 2026: bell and [31mred[0m and evil');
+    const form = (await h.say('bob', '#leaders', 'challenge')).message.form!;
+    await h.core.handle({ platform: 'console', workspaceId: 'W1', actor: person('bob'), where: channel('leaders'), payload: { type: 'form', formId: form.id, values: { challenge: 'How can I\nmend\u0000 this?', why: 'line one\nline two\u001b' } } });
+    const shown = await h.text('carol', '#leaders', 'challenge show @bob');
+    expect(shown).toContain('How can I mend this?'); // one line stays one line
+    expect(shown).toContain('line one\nline two');
+    // A name with an override and a zero-width space is stored as it reads.
+    await h.core.handle({ platform: 'console', workspaceId: 'W1', actor: { ...person('bob'), displayName: 'b\u202eo\u200bb\u0007' }, where: channel('leaders'), payload: { type: 'command', text: 'set info', mentions: [] } });
+    expect(await h.text('alice', '#leaders', 'set info')).toContain('Members: @bob and @carol.');
+  });
+});

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SetwiseError } from '../../src/domain/errors';
 import { rezone, type Meeting } from '../../src/domain/meetings';
+import { cleanLine, cleanName, cleanText, hasUnsafeCharacters } from '../../src/domain/text';
 import { resolveWallTime } from '../../src/domain/wall-time';
 import { leavesNoFacilitator } from '../../src/domain/permissions';
 import { parseSetName } from '../../src/domain/set-name';
@@ -90,5 +91,17 @@ describe('a set changing zone', () => {
     expect(plan).toMatchObject({ ok: false, reason: 'overlap', meeting: { id: 1 }, other: { id: 2 } });
     // Wednesday's 10:00 would be at 20:00 UTC on 1 Dec: already past.
     expect(rezone([running, meeting(3, '2026-12-02', '10:00', 'Pacific/Pago_Pago', 3)], 'Pacific/Kiritimati', new Date('2026-12-01T22:00:00Z'))).toMatchObject({ ok: false, reason: 'too-soon', meeting: { id: 3 } });
+  });
+});
+
+describe('text from outside', () => {
+  it('keeps line breaks and tabs in free text, and drops controls and bidi overrides', () => {
+    expect(cleanText('bell\u0007 and \u001b[31mred\u001b[0m\r\nnext\tline \u202eevil\u202c \u2066iso\u2069 \u0085\u0000')).toBe('bell and [31mred[0m\nnext\tline evil iso ');
+    expect(cleanLine('one\ntwo\tthree')).toBe('one two three');
+    expect(cleanName('  b\u202eo\u200bb\ufeff  \u0007 ')).toBe('bob');
+    expect(cleanText('שלום עולם, مرحبا')).toBe('שלום עולם, مرحبا'); // right-to-left scripts need no controls
+    expect(hasUnsafeCharacters('fine\nand\tfine')).toBe(false);
+    expect(hasUnsafeCharacters('x\u001b')).toBe(true);
+    expect(hasUnsafeCharacters('x\u202e')).toBe(true);
   });
 });

@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandNames } from '../../src/commands/grammar';
+import { hasUnsafeCharacters } from '../../src/domain/text';
+import type { Payload } from '../../src/ports/inbound';
+import { channel, createHarness, person, type Harness } from '../support/harness';
+
+/** How many lines to try: 10,000 in every test run, more with SETWISE_FUZZ_RUNS. */
+const RUNS = Number(process.env.SETWISE_FUZZ_RUNS ?? 10_000);
+
+// What an attacker reaches for: terminal escapes, bidi and zero-width tricks, quotes, absurd numbers and dates.
+const HOSTILE = ['\u0000', '\u0007', '\u001b[2J', '\u001b]0;pwned\u0007', '\u202e', '\u2066', '\u200b', '\ufeff', '\r\n', '\t', "'; DROP TABLE sets;--", '" OR 1=1 --', '%s%n', '${process.exit()}', '{{7*7}}', '@', '@bob', '@@', '-1', '0', '1e309', 'NaN', '99999999999999999999', '9999-12-31', '0000-00-00', '2027-02-30', '25:61', '24:00', 'Europe/Atlantis', '+01:00', 'x'.repeat(5000)];
+const WORDS = ['every', 'week', 'weeks', 'month', 'months', 'on', 'the', 'first', 'last', 'tuesday', 'at', '10:00', 'from', 'until', '2027-01-05', 'for', '3h', '2', 'meetings', 'tz', 'Europe/London', 'to', 'by', 'now', 'next', 'yes', 'no', 'confirm', 'off', 'on', '@alice', '@carol'];
+
+const fragment = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom(...HOSTILE), fc.constantFrom(...WORDS));
+const line = fc.tuple(fc.option(fc.constantFrom(...commandNames), { freq: 3, nil: undefined }), fc.array(fragment, { maxLength: 6 })).map(([name, parts]) => [name ?? '', ...parts].join(' '));
+const actor = fc.constantFrom('alice', 'bob', 'carol', 'mallory', 'b\u202eob', 'al\u0000ice', '\u001b[31mred');
+const payload: fc.Arbitrary<Payload> = fc.oneof(
+  { weight: 8, arbitrary: line.map((text) => ({ type: 'command' as const, text, mentions: [] })) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('action' as const), actionId: fc.oneof(fc.constantFrom('rsvp', 'privacy.erase', 'challenge.open', 'reflection.open', 'rotation.withdraw'), fragment), value: fragment }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('form' as const), formId: fc.oneof(fc.constantFrom('challenge:1', 'reflection:1', 'challenge:999'), fragment), values: fc.dictionary(fc.constantFrom('challenge', 'why', 'text', 'x'), fragment) }) },
+);
+
+let h: Harness;
+beforeAll(async () => {
+  h = createHarness(new Date('2026-12-01T12:00:00Z'));
+  await h.say('alice', '#leaders', 'set create Northern Lights tz Europe/London');
+  await h.say('alice', '#leaders', 'member add @bob @carol');
+  await h.say('alice', '#leaders', 'schedule every 4 weeks on tuesday at 10:00 from 2027-01-05 for 6 meetings');
+});
+afterAll(() => h.close());
+
+describe('hostile input to the core', () => {
+  it(`answers ${RUNS} hostile lines, buttons and forms with no internal error and nothing unsafe in a reply`, { timeout: 600_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(actor, fc.constantFrom('#leaders', '#elsewhere', 'dm'), payload, async (name, place, p) => {
+        const where = place === 'dm' ? { kind: 'dm' as const, id: `D-${name}`, label: `dm @${name}`, address: { platform: 'console' as const, kind: 'user' as const, ref: { user: name } } } : channel(place.slice(1));
+        const reply = await h.core.handle({ platform: 'console', workspaceId: 'W1', actor: person(name), where, payload: p });
+        const shown = JSON.stringify(reply.message);
+        expect(reply.message.text, shown).not.toMatch(/Something went wrong/);
+        expect(hasUnsafeCharacters(reply.message.text + (reply.message.blocks ?? []).map((b) => JSON.stringify(b)).join('') + JSON.stringify(reply.message.actions ?? [])), shown).toBe(false);
+      }),
+      { numRuns: RUNS },
+    );
+    // Whatever was accepted is stored clean too.
+    const stored = h.database.sqlite.prepare("SELECT group_concat(display_name, '|') FROM people").pluck().get() as string;
+    expect(hasUnsafeCharacters(stored)).toBe(false);
+  });
+});
