@@ -63,10 +63,13 @@ export function privacyRepo(db: Db): PrivacyRepo {
           tx.update(prompts).set({ createdBy: null }).where(eq(prompts.createdBy, personId)).run();
           tx.update(sets).set({ createdBy: null }).where(eq(sets.createdBy, personId)).run();
           tx.update(presenterSlots).set({ swapWith: null }).where(eq(presenterSlots.swapWith, personId)).run();
-          // Others' slots that name them ("swapped with ...") lose the name, in one statement.
+          // Others' slots that name them ("swapped with ...") lose the name, in one statement: found
+          // by id, or (rows from before ids were kept) by the name, in any case.
           tx.update(presenterSlots)
-            .set({ reason: sql`json_set(${presenterSlots.reason}, '$.with', ${ANONYMOUS})` })
-            .where(sql`json_extract(${presenterSlots.reason}, '$.kind') = 'swap' AND json_extract(${presenterSlots.reason}, '$.with') = ${person.displayName}`)
+            .set({ reason: sql`json_remove(json_set(${presenterSlots.reason}, '$.with', ${ANONYMOUS}), '$.withId')` })
+            .where(
+              sql`json_extract(${presenterSlots.reason}, '$.kind') = 'swap' AND (json_extract(${presenterSlots.reason}, '$.withId') = ${personId} OR lower(json_extract(${presenterSlots.reason}, '$.with')) = lower(${person.displayName}))`,
+            )
             .run();
           tx.update(memberships).set({ leftAt: now }).where(and(eq(memberships.personId, personId), isNull(memberships.leftAt))).run();
           tx.update(people)

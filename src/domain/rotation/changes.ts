@@ -76,7 +76,7 @@ function swap(s: RotationSnapshot, change: Extract<RotationChange, { kind: 'swap
     ...slot,
     meetingId: to.meetingId,
     source: 'swap',
-    reason: { kind: 'swap', with: nameOf(s, withId) },
+    reason: { kind: 'swap', with: nameOf(s, withId), withId },
     notifiedAt: null, // a new date: the presenter will need telling again
     swapWith: null,
   });

@@ -5,7 +5,8 @@ export type SlotReason =
   | { readonly kind: 'least-recent'; readonly last: string }
   | { readonly kind: 'missed-turn'; readonly on: string; readonly why: AbsenceWhy }
   | { readonly kind: 'bid'; readonly on: string }
-  | { readonly kind: 'swap'; readonly with: string }
+  /** `withId` names the person for erasure, whatever they are called by then (absent in older rows). */
+  | { readonly kind: 'swap'; readonly with: string; readonly withId?: number }
   | { readonly kind: 'withdrew' }
   | { readonly kind: 'away' }
   | { readonly kind: 'said-no' }
