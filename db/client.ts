@@ -17,12 +17,44 @@ export interface SetwiseDatabase {
  * Copies every committed page from the write-ahead log into the file and empties the
  * log, so content just overwritten with zeros is not still readable in older log
  * frames. True when the log was emptied; false when another connection's reader
- * still needed it (it is emptied at the next checkpoint that can be).
+ * still needed it. `wait` false tries once without waiting for readers.
  */
-export function checkpointAndTruncate(sqlite: Database.Database): boolean {
+export function checkpointAndTruncate(sqlite: Database.Database, wait = true): boolean {
   if (sqlite.memory) return true;
-  const [row] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
-  return row !== undefined && row.busy === 0;
+  const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  if (!wait) sqlite.pragma('busy_timeout = 0');
+  try {
+    const [row] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return row !== undefined && row.busy === 0;
+  } catch {
+    return false; // busy: the caller tries again later
+  } finally {
+    if (!wait) sqlite.pragma(`busy_timeout = ${timeout}`);
+  }
+}
+
+/**
+ * Log truncations still owed after an erase that met a reader: each later claim of the
+ * scheduler (every tick) tries again, without waiting, until the log is emptied.
+ */
+export class LogTruncation {
+  private owed = false;
+
+  constructor(private readonly sqlite: Database.Database) {}
+
+  /** After an erase: empty the log now, waiting for readers up to the busy timeout, or owe it. */
+  afterErase(): void {
+    this.owed = !checkpointAndTruncate(this.sqlite);
+  }
+
+  /** On each tick: pay what is owed, if the readers have gone. */
+  retry(): void {
+    if (this.owed) this.owed = !checkpointAndTruncate(this.sqlite, false);
+  }
+
+  get pending(): boolean {
+    return this.owed;
+  }
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));

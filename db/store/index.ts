@@ -1,5 +1,5 @@
 import type { Store } from '../../src/ports/store';
-import type { Db } from '../client';
+import { LogTruncation, type Db } from '../client';
 import { actionRepo } from './actions';
 import { challengeRepo } from './challenges';
 import { checkinRepo } from './checkins';
@@ -17,6 +17,8 @@ import { workspaceRepo } from './workspaces';
 
 /** The Store port on better-sqlite3. Each method is synchronous inside, so transactions never span an await. */
 export function createSqliteStore(db: Db): Store {
+  // An erase empties the write-ahead log; if a reader stops it, the scheduler's next ticks finish the job.
+  const truncation = new LogTruncation(db.$client);
   return {
     workspaces: workspaceRepo(db),
     people: personRepo(db),
@@ -24,13 +26,13 @@ export function createSqliteStore(db: Db): Store {
     memberships: membershipRepo(db),
     meetings: meetingRepo(db),
     rotation: rotationRepo(db),
-    jobs: jobRepo(db),
+    jobs: jobRepo(db, truncation),
     rsvps: rsvpRepo(db),
     actions: actionRepo(db),
     challenges: challengeRepo(db),
     prompts: promptRepo(db),
     checkins: checkinRepo(db),
     reflections: reflectionRepo(db),
-    privacy: privacyRepo(db),
+    privacy: privacyRepo(db, truncation),
   };
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { NudgeKind } from '../../src/domain/nudges/catalogue';
 import type { Job, JobRepo } from '../../src/ports/store';
-import type { Db } from '../client';
+import type { Db, LogTruncation } from '../client';
 import { jobs } from '../schema';
 
 const toJob = (r: typeof jobs.$inferSelect): Job => {
@@ -22,9 +22,10 @@ const toJob = (r: typeof jobs.$inferSelect): Job => {
 /** Only the claimant may settle a job: a worker whose lease expired loses it. */
 const mine = (job: Job, owner: string) => and(eq(jobs.id, job.id), eq(jobs.status, 'claimed'), eq(jobs.claimedBy, owner));
 
-export function jobRepo(db: Db): JobRepo {
+export function jobRepo(db: Db, truncation: LogTruncation): JobRepo {
   return {
     async claim(owner, now, leaseMs, limit) {
+      truncation.retry();
       // One UPDATE ... RETURNING: SQLite runs it under its write lock, so two processes
       // sharing the file can never both take a job. The due-ness test uses the indexes.
       const due = db

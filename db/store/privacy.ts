@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { PrivacyRepo } from '../../src/ports/store';
-import { checkpointAndTruncate, type Db } from '../client';
+import type { Db, LogTruncation } from '../client';
 import {
   absences,
   actions,
@@ -20,7 +20,7 @@ import { replanRotationTx } from './rotation';
 
 const ANONYMOUS = 'former member';
 
-export function privacyRepo(db: Db): PrivacyRepo {
+export function privacyRepo(db: Db, truncation: LogTruncation): PrivacyRepo {
   return {
     async export(personId) {
       const person = db.select().from(people).where(eq(people.id, personId)).get();
@@ -82,7 +82,7 @@ export function privacyRepo(db: Db): PrivacyRepo {
       );
       // secure_delete has zeroed what was deleted or overwritten; now empty the log that
       // still holds the pages as they were (see docs/operations.md).
-      checkpointAndTruncate(db.$client);
+      truncation.afterErase();
     },
   };
 }

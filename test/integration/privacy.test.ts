@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,6 +90,23 @@ describe('privacy', () => {
     await h.core.handle({ platform: 'console', workspaceId: 'W1', actor: quentin, where: channel('five'), payload: { type: 'command', text: 'privacy erase confirm', mentions: [] } });
     expect(await h.text('bob', '#five', 'rotation')).not.toMatch(/quentin/i);
     expect(onDisk().toLowerCase()).not.toContain('quentin');
+  });
+
+  it('empties the log at the next tick when another process was reading during the erase', async () => {
+    // Another process mid-read holds a snapshot the log's old pages belong to.
+    const reader = new Database(file);
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM reflections').get();
+    h.database.sqlite.pragma('busy_timeout = 300'); // wait for it briefly, not the usual 5 s
+    await h.say(NAME, 'dm', 'privacy erase confirm');
+    expect(everything()).not.toContain('merge the two district teams'); // the rows are gone at once
+    reader.exec('COMMIT');
+    reader.close();
+    // While it read, the log kept the old pages; the scheduler's next tick (each minute) empties it.
+    expect(existsSync(`${file}-wal`) && readFileSync(`${file}-wal`).length > 0).toBe(true);
+    await h.scheduler.tick();
+    const bytes = onDisk().toLowerCase();
+    for (const secret of SECRETS) expect(bytes.includes(secret.toLowerCase()), `${secret} still on disk`).toBe(false);
   });
 
   it('will not erase on someone else\'s button', async () => {
