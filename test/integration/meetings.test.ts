@@ -248,6 +248,14 @@ describe('changing meetings', () => {
     ]);
   });
 
+  it('moves meetings of a schedule that starts years ahead, and refuses one-offs past three years of it', async () => {
+    // It is 1 Dec 2026; a programme may start three years on and run three years.
+    await h.say('alice', '#leaders', 'schedule every 4 weeks on monday at 10:00 from 2029-11-05 for 20 meetings');
+    expect(await h.text('alice', '#leaders', 'meeting move 2029-12-03 to 2029-12-04')).toContain('Moved the meeting of Mon 3 Dec 2029');
+    expect(await h.text('alice', '#leaders', 'meeting move 2031-03-24 to 2031-03-24 at 11:00')).toContain('Moved the meeting of Mon 24 Mar 2031 10:00 to Mon 24 Mar 2031 11:00');
+    expect(await h.text('alice', '#leaders', 'meeting add 2032-11-08 at 10:00')).toBe('Mon 8 Nov 2032 is more than 3 years after the programme starts: the latest is Fri 5 Nov 2032.');
+  });
+
   it('refuses bad dates, clashes, the past and the wrong people, changing nothing', async () => {
     const before = await meetingRows();
     const cases: [string, string, string][] = [
