@@ -87,6 +87,13 @@ function requireCredentials(adapter: Adapter, env: Env): void {
   }
 }
 
+/** `message` with the credentials of `raw` (all between its scheme and its last `@`) hidden, however they were quoted. */
+function hideCredentialsOf(raw: string | undefined, message: string): string {
+  const at = raw?.lastIndexOf('@') ?? -1;
+  const credentials = at > 0 ? raw!.slice(0, at).replace(/^[a-z][\w+.-]*:\/*/i, '') : '';
+  return withoutCredentials(credentials ? message.split(credentials).join('***') : message);
+}
+
 /** Reads and checks the environment; throws ConfigError with one line on the first problem. */
 export function loadConfig(source: Record<string, string | undefined>): Config {
   const parsed = schema.safeParse(source);
@@ -94,9 +101,10 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0]);
     const raw = source[name];
-    // Never echo a secret back, even a malformed one, nor the credentials in a URL.
-    const shown = raw === undefined || /TOKEN|SECRET|PASSWORD/i.test(name) ? '' : ` (got "${withoutCredentials(raw)}")`;
-    throw new ConfigError(`${name}: ${issue.message}${shown}`);
+    // Never echo a secret back, even a malformed one, nor the credentials in a URL, even
+    // in a message built from it (a path's directory).
+    const shown = raw === undefined || /TOKEN|SECRET|PASSWORD/i.test(name) ? '' : ` (got "${raw}")`;
+    throw new ConfigError(hideCredentialsOf(raw, `${name}: ${issue.message}${shown}`));
   }
   const env = parsed.data;
   const adapter = chooseAdapter(env);
