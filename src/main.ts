@@ -35,7 +35,10 @@ function configure(): Config {
 }
 
 function open(file: string): SetwiseDatabase {
-  if (file === DEFAULT_DB) mkdirSync(dirname(resolve(file)), { recursive: true });
+  // The database holds everyone's challenges and journals: only this account may read
+  // what Setwise creates (the file, its log, the files it hands over).
+  process.umask(0o077);
+  if (file === DEFAULT_DB) mkdirSync(dirname(resolve(file)), { recursive: true, mode: 0o700 });
   try {
     return openDatabase(file);
   } catch (error) {
@@ -53,16 +56,24 @@ async function main(): Promise<void> {
     },
     pino.destination(2),
   );
+  const prompts = loadPromptLibrary(config.promptsDir ?? DEFAULT_PROMPTS_DIR);
   const database = open(config.db);
+  // Files the bot hands over (calendars, exports) go in a private folder of the database's
+  // own; an in-memory database gets a private folder that goes when it does, however it ends.
+  const memoryFiles = config.db === ':memory:' ? mkdtempSync(join(tmpdir(), 'setwise-')) : undefined;
+  const removeMemoryFiles = () => memoryFiles && rmSync(memoryFiles, { recursive: true, force: true });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      removeMemoryFiles();
+      database.close();
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    });
+  }
   try {
-    // Files the bot hands over (calendars, exports) go in a private folder of the database's
-    // own; an in-memory database gets a private folder that goes when it does.
-    const memoryFiles = config.db === ':memory:' ? mkdtempSync(join(tmpdir(), 'setwise-')) : undefined;
     const filesDir = memoryFiles ?? `${resolve(config.db)}.files`;
     const printer = new ConsolePrinter((text) => void process.stdout.write(`${text}\n`), filesDir);
     // The console's clock is real time that `:advance` can move on.
     const clock = new ShiftedClock();
-    const prompts = loadPromptLibrary(config.promptsDir ?? DEFAULT_PROMPTS_DIR);
     const deps = { store: createSqliteStore(database.db), chat: new PacedChat(new ConsoleChat(printer)), clock, log, prompts };
     const core = createCore(deps);
     const scheduler = nudgeScheduler(deps, `${hostname()}:${process.pid}`);
@@ -85,9 +96,9 @@ async function main(): Promise<void> {
       });
     } finally {
       await cron.stop();
-      if (memoryFiles) rmSync(memoryFiles, { recursive: true, force: true });
     }
   } finally {
+    removeMemoryFiles();
     database.close();
   }
 }

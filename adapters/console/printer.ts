@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Attachment, Button, Message } from '../../src/messages/model';
+import { cleanText } from '../../src/domain/text';
 import { formatDelivery } from './render';
 
 /** Only the owner may read what the bot hands over: folders 0700, files 0600. */
@@ -19,10 +20,15 @@ export class ConsolePrinter {
   private readonly buttons = new Map<string, { readonly shown: number; readonly buttons: readonly Button[] }>();
   private shown = 0;
 
+  /** Prints a line: whatever it holds (an echo of what was typed, a note), nothing that could drive the terminal. */
+  readonly print: (text: string) => void;
+
   constructor(
-    readonly print: (text: string) => void,
+    print: (text: string) => void,
     private readonly filesDir: string,
-  ) {}
+  ) {
+    this.print = (text) => print(cleanText(text));
+  }
 
   /**
    * Prints a message; its buttons are kept under `buttonsFor` (the place, unless only

@@ -68,7 +68,10 @@ export class ConsoleSession {
     // A private reply in a channel is seen by the asker alone, as Slack's ephemeral messages are.
     if (reply.visibility === 'private') this.printer.deliver(this.privateLabel, reply.message, this.privateButtons, this.actor.userId);
     else this.printer.deliver(this.where.label, reply.message, this.where.label, this.actor.userId);
-    if (reply.erased) this.printer.forget(this.actor.userId);
+    if (reply.erased) {
+      this.printer.forget(this.actor.userId);
+      this.onChange(DEFAULT_STATE); // the console forgets who it was playing, too
+    }
     if (reply.message.form) {
       this.filling = { form: reply.message.form, index: 0, values: {} };
       this.ask();

@@ -42,7 +42,7 @@ export function membershipRepo(db: Db): MembershipRepo {
           const current = tx.select({ personId: memberships.personId }).from(memberships).where(and(eq(memberships.setId, setId), isNull(memberships.leftAt))).all();
           const inSet = new Set(current.map((m) => m.personId));
           const joining = [...new Set(personIds)].filter((id) => !inSet.has(id));
-          if (current.length + joining.length > maxSize) return { ok: false as const, size: current.length };
+          if (current.length + joining.length > maxSize) return { ok: false as const, size: current.length, joining: joining.length };
           const added: number[] = [];
           for (const personId of joining) {
             const existing = tx

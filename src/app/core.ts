@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parseCommand } from '../commands/parse';
 import { SetwiseError } from '../domain/errors';
 import type { Message } from '../messages/model';
-import { cleanLine, cleanName, cleanText } from '../domain/text';
+import { cleanLine, cleanName, cleanText, withoutInvisibles } from '../domain/text';
 import type { Core, Identity, Incoming, Payload, Reply } from '../ports/inbound';
 import { privateReply, type Deps, type Turn } from './context';
 import { dispatch } from './dispatch';
@@ -11,7 +11,13 @@ import { pressButton, submitForm } from './buttons';
 const refusal = (message: string, hint?: string): Reply =>
   privateReply({ tone: 'error', text: hint ? `${message} ${hint}` : message } satisfies Message);
 
-const cleanIdentity = (who: Identity): Identity => ({ ...who, displayName: cleanName(who.displayName) || who.userId });
+/** A platform's id: real ones never hold invisible characters, so removing them changes none, and no id can carry them in. */
+const cleanId = (id: string): string => withoutInvisibles(cleanLine(id));
+
+const cleanIdentity = (who: Identity): Identity => {
+  const userId = cleanId(who.userId);
+  return { ...who, userId, displayName: cleanName(who.displayName) || userId || 'someone' };
+};
 
 /**
  * The core's input boundary: whatever an adapter passes on, no control character or
@@ -25,7 +31,13 @@ function cleanIncoming(incoming: Incoming): Incoming {
       : payload.type === 'action'
         ? { type: 'action', actionId: cleanLine(payload.actionId), value: cleanLine(payload.value) }
         : { type: 'form', formId: cleanLine(payload.formId), values: Object.fromEntries(Object.entries(payload.values).map(([k, v]) => [cleanLine(k), cleanText(String(v))])) };
-  return { ...incoming, actor: cleanIdentity(incoming.actor), where: { ...incoming.where, label: cleanLine(incoming.where.label) }, payload: clean };
+  return {
+    ...incoming,
+    workspaceId: cleanId(incoming.workspaceId),
+    actor: cleanIdentity(incoming.actor),
+    where: { ...incoming.where, id: cleanId(incoming.where.id), label: cleanLine(incoming.where.label) },
+    payload: clean,
+  };
 }
 
 /** The platform-agnostic core: every adapter hands it an Incoming and renders the Reply. */
@@ -44,8 +56,9 @@ export function createCore(deps: Deps): Core {
 
   return {
     async handle(raw) {
-      const incoming = cleanIncoming(raw);
+      let incoming = raw;
       try {
+        incoming = cleanIncoming(raw);
         const { payload } = incoming;
         switch (payload.type) {
           case 'command': {

@@ -16,7 +16,7 @@ export async function addMembers(deps: Deps, turn: Turn, args: { people: string[
   const { set } = await facilitatorView(deps, turn, 'add members');
   const people = await resolvePeople(deps, turn, args.people);
   const result = await deps.store.memberships.add(set.id, people.map((p) => p.id), deps.clock.now(), SET_SIZE.max);
-  if (!result.ok) throw new SetwiseError('invalid', copy.setFull(set, result.size, people.length), copy.setSizeAdvice);
+  if (!result.ok) throw new SetwiseError('invalid', copy.setFull(set, result.size, result.joining), copy.setSizeAdvice);
   const addedIds = new Set(result.added);
   const unique = [...new Map(people.map((p) => [p.id, p])).values()];
   const added = unique.filter((p) => addedIds.has(p.id));
@@ -45,7 +45,7 @@ export async function addFacilitator(deps: Deps, turn: Turn, args: { person: str
   const { set } = await facilitatorView(deps, turn, 'add facilitators');
   const person = await resolvePerson(deps, turn, args.person);
   const joining = await deps.store.memberships.add(set.id, [person.id], deps.clock.now(), SET_SIZE.max);
-  if (!joining.ok) throw new SetwiseError('invalid', copy.setFull(set, joining.size, 1), copy.setSizeAdvice);
+  if (!joining.ok) throw new SetwiseError('invalid', copy.setFull(set, joining.size, joining.joining), copy.setSizeAdvice);
   const joined = joining.added;
   const result = await deps.store.memberships.setRole(set.id, person.id, 'facilitator', deps.clock.now());
   if (result === 'unchanged') return publicReply({ text: `${who(person)} is already a facilitator of ${set.name}.` });

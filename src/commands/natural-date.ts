@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { DATE_WINDOW } from '../domain/limits';
 
 /**
  * Dates written the way people write them ("5 Jan 2027", "Tue 5 Jan 2027", "January
@@ -32,6 +33,12 @@ const isoOf = (y: number, m: number, d: number): string | undefined => {
   return date.isValid ? date.toISODate()! : undefined;
 };
 
+/** The advice for a date that reads one way: its ISO form, or that it is outside the dates Setwise takes. */
+const oneReading = (quoted: string, iso: string): DateAdvice =>
+  iso < DATE_WINDOW.first || iso > DATE_WINDOW.last
+    ? { message: `${quoted} is outside the dates Setwise works with, ${DATE_WINDOW.first} to ${DATE_WINDOW.last}.` }
+    : { message: `${quoted} is not a date I can read: write it as ${iso}.` };
+
 const longName = (iso: string) => DateTime.fromISO(iso).setLocale('en').toFormat('d LLLL yyyy');
 
 /** Advice for `text` if it is a date written another way; undefined if it is no date at all. */
@@ -45,7 +52,7 @@ export function naturalDate(text: string): DateAdvice | undefined {
     const ymd = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(one);
     if (ymd) {
       const iso = isoOf(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
-      return iso ? { message: `${quoted} is not a date I can read: write it as ${iso}.` } : { message: `${quoted} is not a real date.`, hint: HINT };
+      return iso ? oneReading(quoted, iso) : { message: `${quoted} is not a real date.`, hint: HINT };
     }
     const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(one);
     if (!dmy) return undefined;
@@ -53,7 +60,7 @@ export function naturalDate(text: string): DateAdvice | undefined {
     const [a, b] = [Number(dmy[1]), Number(dmy[2])];
     const readings = [...new Set([isoOf(year, b, a), isoOf(year, a, b)].filter((x): x is string => x !== undefined))];
     if (readings.length === 0) return { message: `${quoted} is not a real date.`, hint: HINT };
-    if (readings.length === 1) return { message: `${quoted} is not a date I can read: write it as ${readings[0]}.` };
+    if (readings.length === 1) return oneReading(quoted, readings[0]!);
     return { message: `${quoted} could be ${longName(readings[0]!)} or ${longName(readings[1]!)}: write ${readings[0]} or ${readings[1]}.` };
   }
 
@@ -70,5 +77,5 @@ export function naturalDate(text: string): DateAdvice | undefined {
     return { message: `${quoted} needs a year: write it as YYYY-MM-DD${example ? `, e.g. ${example} for ${longName(example)}` : ''}.` };
   }
   const iso = isoOf(Number(year), month, Number(day));
-  return iso ? { message: `${quoted} is not a date I can read: write it as ${iso}.` } : { message: `${quoted} is not a real date.`, hint: HINT };
+  return iso ? oneReading(quoted, iso) : { message: `${quoted} is not a real date.`, hint: HINT };
 }

@@ -1,6 +1,7 @@
 /** What a command is (usage, example, who), and the argument readers the areas share. */
 import { LIMITS } from '../domain/limits';
 import { ArgError, check, type Args } from './args';
+import { cleanLine } from '../domain/text';
 import { naturalDate } from './natural-date';
 import { isoDate, mention, wholeNumber } from './values';
 
@@ -76,6 +77,9 @@ export function onePerson(a: Args): { person: string } {
   a.end();
   return { person: p };
 }
+
+/** Free text on one line (an action, a question): line breaks and tabs become spaces. */
+export const oneLine = (what: string, max: number, a: Args): string => cleanLine(text(what, max, a));
 
 export const text = (what: string, max: number, a: Args): string => {
   const value = a.rest(what);

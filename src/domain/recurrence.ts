@@ -56,13 +56,6 @@ export function lastDate(rule: ScheduleRule, today: string): string {
 
 /** Refuses rules that cannot describe a programme, in words a facilitator can act on. */
 export function checkRule(rule: ScheduleRule, today: string): void {
-  if (rule.until !== null && rule.until < rule.from) {
-    throw new SetwiseError('invalid', `The programme cannot end (${rule.until}) before it starts (${rule.from}).`);
-  }
-  const longest = plusYears(rule.from, MAX_PROGRAMME_YEARS);
-  if (rule.until !== null && rule.until > longest) {
-    throw new SetwiseError('invalid', `A programme can run at most ${MAX_PROGRAMME_YEARS} years: end it by ${longest}.`);
-  }
   // A programme runs at most three years, so a schedule starts within three years of today, either way.
   const earliest = plusYears(today, -MAX_PROGRAMME_YEARS);
   const latest = plusYears(today, MAX_PROGRAMME_YEARS);
@@ -71,6 +64,13 @@ export function checkRule(rule: ScheduleRule, today: string): void {
   }
   if (rule.from > latest) {
     throw new SetwiseError('invalid', `A schedule can start at most ${MAX_PROGRAMME_YEARS} years ahead, by ${latest}.`, 'Give `from` an earlier date.');
+  }
+  if (rule.until !== null && rule.until < rule.from) {
+    throw new SetwiseError('invalid', `The programme cannot end (${rule.until}) before it starts (${rule.from}).`);
+  }
+  const longest = plusYears(rule.from, MAX_PROGRAMME_YEARS);
+  if (rule.until !== null && rule.until > longest) {
+    throw new SetwiseError('invalid', `A programme can run at most ${MAX_PROGRAMME_YEARS} years: end it by ${longest}.`);
   }
 }
 

@@ -1,9 +1,10 @@
 import { SetwiseError } from './errors';
 import { LIMITS } from './limits';
+import { withoutInvisibles } from './text';
 
-/** A set's name as people will see it: trimmed, single-spaced, printable, not too long. */
+/** A set's name as people will see it: trimmed, single-spaced, printable, nothing invisible, not too long. */
 export function parseSetName(raw: string): string {
-  const name = raw.trim().replace(/\s+/g, ' ');
+  const name = withoutInvisibles(raw).trim().replace(/\s+/g, ' ');
   if (name.length === 0) {
     throw new SetwiseError('invalid', 'A set needs a name.', 'Example: set create Northern Lights');
   }

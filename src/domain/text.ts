@@ -21,5 +21,8 @@ export const cleanLine = (raw: string): string => cleanText(raw).replace(/[\n\t]
 /** A person's display name: one line, no invisible characters, single-spaced. */
 export const cleanName = (raw: string): string => cleanLine(raw).replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
 
+/** Without bidi controls and zero-width characters: for names people must be able to tell apart. */
+export const withoutInvisibles = (raw: string): string => raw.replace(BIDI_CONTROLS, '').replace(ZERO_WIDTH, '');
+
 /** True if `text` still holds a character that should never be shown: what the fuzz tests look for. */
 export const hasUnsafeCharacters = (text: string): boolean => new RegExp(`${CONTROLS.source}|${BIDI_CONTROLS.source}`).test(text);

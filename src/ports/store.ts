@@ -14,7 +14,8 @@ export type CreateSetResult =
   | { readonly ok: true; readonly set: LearningSet }
   | { readonly ok: false; readonly reason: 'channel-taken'; readonly existing: LearningSet };
 
-export type AddResult = { readonly ok: true; readonly added: readonly number[] } | { readonly ok: false; readonly size: number };
+/** Who was added; or the set's size and how many of those asked were new to it, when that is too many. */
+export type AddResult = { readonly ok: true; readonly added: readonly number[] } | { readonly ok: false; readonly size: number; readonly joining: number };
 
 export type LeaveResult = 'removed' | 'not-member' | 'last-facilitator';
 export type RoleResult = 'changed' | 'unchanged' | 'not-member' | 'last-facilitator';

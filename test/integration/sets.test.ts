@@ -195,5 +195,9 @@ describe('the size of a set', () => {
       'Big Cohort has 19 people; adding 3 would take it past 20, the most a set can have. Sets work best with 4 to 8: a large cohort is better split into two sets, each in its own channel.',
     );
     expect(await h.store.memberships.list(1)).toHaveLength(19);
+    // People already in the set are not counted as joining.
+    expect(await h.text('alice', '#big', 'member add @p0 @p1 @x @y')).toBe(
+      'Big Cohort has 19 people; adding 2 would take it past 20, the most a set can have. Sets work best with 4 to 8: a large cohort is better split into two sets, each in its own channel.',
+    );
   });
 });

@@ -155,6 +155,7 @@ describe('natural input', () => {
       ['action add call the finance lead by 5 Jan 2027', '"5 Jan 2027" is not a date I can read: write it as 2027-01-05.'],
       ['action add call the finance lead by 5/1/2027', '"5/1/2027" could be 5 January 2027 or 1 May 2027: write 2027-01-05 or 2027-05-01.'],
     ];
+    cases.push(['meeting cancel 31 Dec 9999', '"31 Dec 9999" is outside the dates Setwise works with, 2000-01-01 to 2099-12-31.']);
     for (const [text, message] of cases) expect(problem(text).message, text).toBe(message);
     // The command's own example follows, in ISO.
     expect(problem('meeting add 5 Jan 2027 at 10:00').hint).toBe('Example: `meeting add 2027-04-20 at 10:00`');
@@ -171,5 +172,14 @@ describe('natural input', () => {
     expect(problem('thank you!').message).toBe("You're welcome.");
     expect(problem('shedule every 4 weeks on tuesday').hint).toBe('Did you mean `schedule`?');
     expect(problem('frobnicate').message).toBe("I don't know the command `frobnicate`.");
+  });
+});
+
+describe('one-line fields', () => {
+  it('keeps an action, a question and a prompt on one line, and a reflection as written', () => {
+    expect(parsed('action add call\nSam\tnow').args).toEqual({ text: 'call Sam now', by: undefined });
+    expect(parsed('checkin How are\nyou? next').args).toEqual({ question: 'How are you?', when: 'next' });
+    expect(parsed('reflect first line\nsecond line').args).toEqual({ text: 'first line\nsecond line' });
+    expect(parsed('set create Nor\u200bthern \u202eLights').args).toEqual({ name: 'Northern Lights', tz: undefined });
   });
 });

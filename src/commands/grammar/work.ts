@@ -1,6 +1,6 @@
 /** The set's work: challenges, actions, check-ins, prompts and the journal. */
 import { ArgError, check } from '../args';
-import { spec, none, dateWord, person, actionNumber, refuseNaturalDate, text } from '../spec';
+import { spec, none, dateWord, person, actionNumber, oneLine, refuseNaturalDate, text } from '../spec';
 import { wholeNumber } from '../values';
 import { PROMPT_KINDS, THEMES } from '../../domain/prompts';
 
@@ -17,8 +17,8 @@ export const workCommands = {
     built: true,
     parse: (a) => {
       const by = a.trailing('by');
-      if (by !== undefined) return { text: text('an action', 500, a), by: dateWord(by) };
-      const action = text('an action', 500, a);
+      if (by !== undefined) return { text: oneLine('an action', 500, a), by: dateWord(by) };
+      const action = oneLine('an action', 500, a);
       // "by 5 Jan 2027" at the end is a due date written another way, not part of the action.
       const due = /\bby\s+(\S+(?:\s+\S+){0,3})$/i.exec(action)?.[1];
       if (due !== undefined) refuseNaturalDate(due);
@@ -38,7 +38,7 @@ export const workCommands = {
     built: true,
     parse: (a) => {
       const when = a.trailingWord('now', 'next') ?? 'now';
-      return { question: text('a question', 500, a), when };
+      return { question: oneLine('a question', 500, a), when };
     },
   }),
   prompt: spec({ usage: 'prompt', summary: 'a reflection prompt, privately, now', example: 'prompt', area: 'Check-ins and reflection', who: 'anyone', built: true, parse: none }),
@@ -53,7 +53,7 @@ export const workCommands = {
       const raw = a.word('a kind of prompt').toLowerCase();
       const kind = PROMPT_KINDS.find((k) => k === raw);
       if (!kind) throw new ArgError(`"${raw}" is not a kind of prompt.`, `Use one of: ${PROMPT_KINDS.join(', ')}.`);
-      const body = text('the prompt', 500, a);
+      const body = oneLine('the prompt', 500, a);
       if (body.length < 10) throw new ArgError('A prompt needs at least 10 characters.');
       return { kind, text: body };
     },
