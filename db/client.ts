@@ -52,10 +52,6 @@ export class LogTruncation {
   retry(): void {
     if (this.owed) this.owed = !checkpointAndTruncate(this.sqlite, false);
   }
-
-  get pending(): boolean {
-    return this.owed;
-  }
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));

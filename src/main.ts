@@ -3,9 +3,8 @@
  * core together. Start-up problems end the process with one line on stderr.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { hostname } from 'node:os';
+import { constants, hostname, tmpdir } from 'node:os';
 import { schedule as cronSchedule, validate as isCronExpression } from 'node-cron';
 import pino from 'pino';
 import { runConsole } from '../adapters/console/run';
@@ -66,7 +65,7 @@ async function main(): Promise<void> {
     process.once(signal, () => {
       removeMemoryFiles();
       database.close();
-      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+      process.exit(128 + constants.signals[signal]);
     });
   }
   try {

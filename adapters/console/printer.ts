@@ -20,7 +20,10 @@ export class ConsolePrinter {
   private readonly buttons = new Map<string, { readonly shown: number; readonly buttons: readonly Button[] }>();
   private shown = 0;
 
-  /** Prints a line: whatever it holds (an echo of what was typed, a note), nothing that could drive the terminal. */
+  /**
+   * Prints a line: whatever it holds (a message, an echo of what was typed, a note),
+   * nothing that could drive the terminal, whatever was stored (the core cleans what comes in).
+   */
   readonly print: (text: string) => void;
 
   constructor(
@@ -34,7 +37,7 @@ export class ConsolePrinter {
    * Prints a message; its buttons are kept under `buttonsFor` (the place, unless only
    * one person saw it), and a personal file under `owner`'s own folder.
    */
-  deliver(label: string, message: Message, buttonsFor = label, owner?: string): void {
+  deliver(label: string, message: Message, { buttonsFor = label, owner }: { buttonsFor?: string; owner?: string } = {}): void {
     if (message.actions?.length) this.buttons.set(buttonsFor, { shown: ++this.shown, buttons: message.actions });
     const saved = message.file ? this.save(message.file, owner) : undefined;
     this.print(formatDelivery(label, message, saved));

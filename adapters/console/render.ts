@@ -1,4 +1,3 @@
-import { cleanText } from '../../src/domain/text';
 import type { Block, Message } from '../../src/messages/model';
 
 const renderBlock = (block: Block): string[] => {
@@ -28,11 +27,8 @@ export function renderMessage(message: Message, savedAt?: string): string[] {
   return lines;
 }
 
-/**
- * `[#leaders] Setwise: first line`, later lines indented under it. Nothing that could
- * drive the terminal is printed, whatever was stored (the core cleans what comes in).
- */
+/** `[#leaders] Setwise: first line`, later lines indented under it. */
 export function formatDelivery(label: string, message: Message, savedAt?: string): string {
-  const [first, ...rest] = renderMessage(message, savedAt).map(cleanText);
+  const [first, ...rest] = renderMessage(message, savedAt);
   return [`[${label}] Setwise: ${first}`, ...rest.map((l) => `  ${l}`)].join('\n');
 }

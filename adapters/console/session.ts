@@ -66,8 +66,9 @@ export class ConsoleSession {
   private async send(payload: Incoming['payload']): Promise<void> {
     const reply = await this.core.handle({ platform: 'console', workspaceId: CONSOLE_WORKSPACE, actor: this.actor, where: this.where, payload });
     // A private reply in a channel is seen by the asker alone, as Slack's ephemeral messages are.
-    if (reply.visibility === 'private') this.printer.deliver(this.privateLabel, reply.message, this.privateButtons, this.actor.userId);
-    else this.printer.deliver(this.where.label, reply.message, this.where.label, this.actor.userId);
+    const owner = this.actor.userId;
+    if (reply.visibility === 'private') this.printer.deliver(this.privateLabel, reply.message, { buttonsFor: this.privateButtons, owner });
+    else this.printer.deliver(this.where.label, reply.message, { owner });
     if (reply.erased) {
       this.printer.forget(this.actor.userId);
       this.onChange(DEFAULT_STATE); // the console forgets who it was playing, too

@@ -2,8 +2,7 @@ import type { CommandOf } from '../commands/grammar';
 import { SetwiseError } from '../domain/errors';
 import { programmeEnd, statusAt, type Meeting } from '../domain/meetings';
 import type { LearningSet } from '../domain/model';
-import { DateTime } from 'luxon';
-import { DEFAULT_DURATION_MINUTES, MAX_PROGRAMME_YEARS, type Occurrence } from '../domain/recurrence';
+import { DEFAULT_DURATION_MINUTES, latestMeetingDate, MAX_PROGRAMME_YEARS, type Occurrence } from '../domain/recurrence';
 import { localToday, resolveWallTime } from '../domain/wall-time';
 import * as copy from '../messages/copy/meetings';
 import { dayLabel } from '../messages/when';
@@ -48,11 +47,8 @@ async function newTime(deps: Deps, set: LearningSet, date: string, time: string,
   if (resolved.instant.getTime() <= deps.clock.now().getTime()) {
     throw new SetwiseError('invalid', `${dayLabel(date)} at ${time} ${set.timeZone} has already passed.`);
   }
-  // A programme runs at most three years from its start (today, or a schedule's later `from`).
   const rule = await deps.store.meetings.activeRule(set.id);
-  const today = localToday(deps.clock.now(), set.timeZone);
-  const start = rule && rule.from > today ? rule.from : today;
-  const latest = DateTime.fromISO(start, { zone: 'UTC' }).plus({ years: MAX_PROGRAMME_YEARS }).toISODate()!;
+  const latest = latestMeetingDate(rule, localToday(deps.clock.now(), set.timeZone));
   if (date > latest) throw new SetwiseError('invalid', `${dayLabel(date)} is more than ${MAX_PROGRAMME_YEARS} years after the programme starts: the latest is ${dayLabel(latest)}.`);
   if (rule?.until && date > rule.until) {
     throw new SetwiseError('invalid', `${dayLabel(date)} is after the schedule's end date (${dayLabel(rule.until)}).`, 'Change the schedule\'s `until` first.');

@@ -54,6 +54,11 @@ export function lastDate(rule: ScheduleRule, today: string): string {
   return iso(DateTime.fromISO(start, { zone: 'UTC' }).plus({ months: OPEN_ENDED_MONTHS }));
 }
 
+/** The last date a meeting may have: a programme runs at most three years from its start (today, or a rule's later `from`). */
+export function latestMeetingDate(rule: Pick<ScheduleRule, 'from'> | undefined, today: string): string {
+  return plusYears(rule && rule.from > today ? rule.from : today, MAX_PROGRAMME_YEARS);
+}
+
 /** Refuses rules that cannot describe a programme, in words a facilitator can act on. */
 export function checkRule(rule: ScheduleRule, today: string): void {
   // A programme runs at most three years, so a schedule starts within three years of today, either way.

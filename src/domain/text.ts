@@ -11,6 +11,8 @@
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 const ZERO_WIDTH = /[\u200b-\u200f\u2060\u180e\ufeff]/g;
+// Without the `g` flag, so `test` keeps no position between calls.
+const UNSAFE = new RegExp(`${CONTROLS.source}|${BIDI_CONTROLS.source}`);
 
 /** Free text that may run over several lines (a reflection, a challenge): keeps newlines and tabs. */
 export const cleanText = (raw: string): string => raw.replace(/\r\n?/g, '\n').replace(CONTROLS, '').replace(BIDI_CONTROLS, '');
@@ -25,4 +27,4 @@ export const cleanName = (raw: string): string => cleanLine(raw).replace(ZERO_WI
 export const withoutInvisibles = (raw: string): string => raw.replace(BIDI_CONTROLS, '').replace(ZERO_WIDTH, '');
 
 /** True if `text` still holds a character that should never be shown: what the fuzz tests look for. */
-export const hasUnsafeCharacters = (text: string): boolean => new RegExp(`${CONTROLS.source}|${BIDI_CONTROLS.source}`).test(text);
+export const hasUnsafeCharacters = (text: string): boolean => UNSAFE.test(text);

@@ -31,7 +31,7 @@ export function resolveWallTime(localDate: string, localTime: string, zone: stri
   // An instant shows the wanted wall time exactly when the zone's offset then takes it there.
   const matches = offsets
     .map((offset) => asIfUtc - offset * MINUTE)
-    .filter((ms) => ms + tz.offset(ms) * MINUTE === asIfUtc)
+    .filter((ms) => wallClockMs(ms, zone) === asIfUtc)
     .sort((a, b) => a - b);
   if (matches.length > 0) return { localDate, localTime, zone, instant: new Date(matches[0]!) };
 
@@ -49,6 +49,9 @@ export function resolveWallTime(localDate: string, localTime: string, zone: stri
   const shifted = DateTime.fromMillis(hi, { zone });
   return { localDate: shifted.toISODate()!, localTime: shifted.toFormat('HH:mm'), zone, instant: new Date(hi), shiftedFrom: localTime };
 }
+
+/** The wall clock in `zone` at instant `ms`, as milliseconds as if that wall time were UTC. */
+export const wallClockMs = (ms: number, zone: string): number => ms + IANAZone.create(zone).offset(ms) * MINUTE;
 
 /** Today's date in a zone, as YYYY-MM-DD. */
 export const localToday = (now: Date, zone: string): string => DateTime.fromJSDate(now, { zone }).toISODate()!;

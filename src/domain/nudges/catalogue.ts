@@ -132,12 +132,13 @@ export function planNudges(input: NudgePlanInput): PlannedNudge[] {
   };
   // Most members share the set's zone: work each wall time out once per plan, not once per person.
   const memo = new Map<string, number>();
-  const shift = (instant: Date, offset: NudgeOffset, direction: -1 | 1, zone: string) => {
-    const key = `${instant.getTime()}|${JSON.stringify(offset)}|${direction}|${zone}`;
+  const remember = (key: string, compute: () => number) => {
     let ms = memo.get(key);
-    if (ms === undefined) memo.set(key, (ms = shiftBy(instant, offset, direction, zone).getTime()));
+    if (ms === undefined) memo.set(key, (ms = compute()));
     return ms;
   };
+  const shift = (instant: Date, offset: NudgeOffset, direction: -1 | 1, zone: string) =>
+    remember(`${instant.getTime()}|${direction}|${'days' in offset ? `${offset.days}d` : `${offset.minutes}m`}|${zone}`, () => shiftBy(instant, offset, direction, zone).getTime());
   const before = (m: PlanMeeting, offset: NudgeOffset, personId: number | null) => shift(m.startsAt, offset, -1, zoneOf(personId));
 
   live.forEach((m, i) => {
@@ -166,11 +167,9 @@ export function planNudges(input: NudgePlanInput): PlannedNudge[] {
       add('reflection', m, p, reflectAt, next ? Math.max(reflectAt + HOUR, next.startsAt.getTime()) : reflectAt + 7 * DAY);
     }
     if (next && s.actionFollowUp) {
-      const halfway = new Map<string, number>();
       for (const p of input.memberIds) {
         const zone = zoneOf(p);
-        if (!halfway.has(zone)) halfway.set(zone, halfwayBetween(m, next, zone));
-        add('action-follow-up', m, p, halfway.get(zone)!, next.startsAt.getTime());
+        add('action-follow-up', m, p, remember(`halfway|${m.id}|${zone}`, () => halfwayBetween(m, next, zone)), next.startsAt.getTime());
       }
     }
     if (m.id === input.finalMeetingId) {

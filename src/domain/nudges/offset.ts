@@ -1,6 +1,5 @@
-import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { resolveWallTime } from '../wall-time';
+import { resolveWallTime, wallClockMs } from '../wall-time';
 
 /**
  * How far a nudge is from its meeting. Days (and weeks) are calendar days in the
@@ -18,12 +17,8 @@ export const offsetSchema = (maxDays: number) =>
 /** Older settings kept every offset in minutes; whole days were typed as days. */
 export const offsetFromMinutes = (minutes: number): NudgeOffset => (minutes > 0 && minutes % 1440 === 0 ? { days: minutes / 1440 } : { minutes });
 
-const MINUTE = 60_000;
 const DAY = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `instant` as the wall clock in `zone` shows it, in milliseconds as if that wall time were UTC. */
-const wallMs = (instant: number, zone: string) => instant + IANAZone.create(zone).offset(instant) * MINUTE;
 
 /**
  * The same wall time as `instant` shows in `zone`, `days` calendar days later
@@ -33,7 +28,7 @@ const wallMs = (instant: number, zone: string) => instant + IANAZone.create(zone
 export function sameWallTime(instant: Date, days: number, zone: string): Date {
   // No days is the instant itself, even in an hour the clocks repeat.
   if (days === 0) return instant;
-  const wall = new Date(wallMs(instant.getTime(), zone)); // its UTC fields are the local ones
+  const wall = new Date(wallClockMs(instant.getTime(), zone)); // its UTC fields are the local ones
   const day = new Date(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() + days));
   const date = `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
   const resolved = resolveWallTime(date, `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`, zone);
@@ -47,5 +42,5 @@ export function shiftBy(instant: Date, offset: NudgeOffset, direction: -1 | 1, z
 
 /** Whole calendar days from `a`'s local date to `b`'s, in `zone`. */
 export function calendarDaysBetween(a: Date, b: Date, zone: string): number {
-  return Math.floor(wallMs(b.getTime(), zone) / DAY) - Math.floor(wallMs(a.getTime(), zone) / DAY);
+  return Math.floor(wallClockMs(b.getTime(), zone) / DAY) - Math.floor(wallClockMs(a.getTime(), zone) / DAY);
 }
