@@ -1,8 +1,13 @@
 /**
  * The dependency rule of the architecture brief, checked in `npm test`:
- *   adapters -> src,  db -> src/ports + src/domain,  src/main.ts -> everything.
+ *   adapters -> src/ports,  db -> src/ports + src/domain (not its planning),
+ *   src/main.ts -> everything.
  * Nothing else in src/ touches adapters/, db/, a chat SDK, SQLite, drizzle or cron.
+ * docs/architecture.md draws the same parts and arrows.
  */
+
+/** The domain modules that decide what a change implies: the core runs them, a store never does. */
+const PLANNING = '^src/domain/(recurrence|meetings|rotation/(plan|changes|standing)|nudges/(catalogue|offset)|plan/(set-plan|slots|outbox))[.]ts$';
 const PLATFORM_LIBS = '(^|node_modules/)(@slack/|botbuilder|botframework-|better-sqlite3|drizzle-orm|drizzle-kit|node-cron)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -35,6 +40,27 @@ module.exports = {
       severity: 'error',
       from: { path: '^db/' },
       to: { path: '^(src|adapters)/', pathNot: '^src/(ports|domain)/' },
+    },
+    {
+      name: 'db-does-not-plan',
+      comment: 'db/ reads and writes rows; re-planning is the core\'s (src/app/plan.ts), so every store shares one set of rules',
+      severity: 'error',
+      from: { path: '^db/' },
+      to: { path: PLANNING },
+    },
+    {
+      name: 'messages-do-not-see-ports',
+      comment: 'src/messages words what the domain holds; it never reaches the Store or the chat ports',
+      severity: 'error',
+      from: { path: '^src/messages/' },
+      to: { path: '^src/ports/' },
+    },
+    {
+      name: 'adapters-talk-through-ports',
+      comment: 'an adapter hands the core an Incoming and renders what comes back: it imports src/ports only',
+      severity: 'error',
+      from: { path: '^adapters/' },
+      to: { path: '^src/', pathNot: '^src/ports/' },
     },
     {
       name: 'adapters-see-the-core-only',

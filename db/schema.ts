@@ -65,8 +65,16 @@ export const sets = sqliteTable(
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull(),
     closedAt: instant('closed_at'),
+    /** Bumped by every write to what the set's plan reads or holds; a plan commits only against the version it read. */
+    version: integer('version').notNull().default(0),
+    /** The version the current plan was made from; behind `version` while a re-plan is owed. */
+    plannedVersion: integer('planned_version').notNull().default(0),
   },
   (t) => [
+    // Sets whose re-plan a crash interrupted: the scheduler finds them without a scan.
+    index('sets_replan_owed')
+      .on(t.id)
+      .where(sql`planned_version <> version`),
     // A channel hosts at most one open set; closed ones keep their history.
     uniqueIndex('sets_open_channel')
       .on(t.workspaceId, t.channelId)

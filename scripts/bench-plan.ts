@@ -7,7 +7,8 @@
 import { openDatabase } from '../db/client';
 import { createSqliteStore } from '../db/store';
 import { createCore } from '../src/app/core';
-import { nudgeSettings, planNudges, type PlanMeeting } from '../src/domain/nudges/catalogue';
+import { nudgeSettings } from '../src/domain/nudges/settings';
+import { planNudges, type PlanMeeting } from '../src/domain/nudges/catalogue';
 import { resolveWallTime } from '../src/domain/wall-time';
 import type { ChatPort } from '../src/ports/chat';
 import { ManualClock } from '../src/ports/clock';

@@ -1,6 +1,4 @@
-import type { ChatPort, PostedMessage } from '../../src/ports/chat';
-import type { Address } from '../../src/domain/address';
-import type { Message } from '../../src/messages/model';
+import type { Address, ChatPort, Message, PostedMessage } from '../../src/ports/chat';
 import { labelOf } from './identity';
 import type { ConsolePrinter } from './printer';
 

@@ -1,4 +1,4 @@
-import type { Address } from '../../src/domain/address';
+import type { Address } from '../../src/ports/chat';
 import type { Identity, Mention, Where } from '../../src/ports/inbound';
 
 /** The console is one local workspace; people and channels are just names. */

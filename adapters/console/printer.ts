@@ -1,7 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Attachment, Button, Message } from '../../src/messages/model';
-import { cleanText } from '../../src/domain/text';
+import { displaySafe, type Attachment, type Button, type Message } from '../../src/ports/chat';
 import { formatDelivery } from './render';
 
 /** Only the owner may read what the bot hands over: folders 0700, files 0600. */
@@ -30,7 +29,7 @@ export class ConsolePrinter {
     print: (text: string) => void,
     private readonly filesDir: string,
   ) {
-    this.print = (text) => print(cleanText(text));
+    this.print = (text) => print(displaySafe(text));
   }
 
   /**

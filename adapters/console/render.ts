@@ -1,4 +1,4 @@
-import type { Block, Message } from '../../src/messages/model';
+import type { Block, Message } from '../../src/ports/chat';
 
 const renderBlock = (block: Block): string[] => {
   switch (block.type) {

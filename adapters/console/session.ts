@@ -1,4 +1,4 @@
-import type { Form } from '../../src/messages/model';
+import type { Form } from '../../src/ports/chat';
 import type { Core, Identity, Incoming, Where } from '../../src/ports/inbound';
 import { CONSOLE_WORKSPACE, channelWhere, consolePerson, dmWhere, isValidName, mentionsIn } from './identity';
 import type { ConsolePrinter } from './printer';

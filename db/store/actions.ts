@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Action, ActionRepo } from '../../src/ports/store';
+import type { Action } from '../../src/domain/records';
+import type { ActionRepo } from '../../src/ports/store';
 import type { Db } from '../client';
 import { actions } from '../schema';
 import type { Reader } from './tx';

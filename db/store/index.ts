@@ -7,6 +7,7 @@ import { jobRepo } from './jobs';
 import { meetingRepo } from './meetings';
 import { membershipRepo } from './memberships';
 import { personRepo } from './people';
+import { planRepo } from './plans';
 import { privacyRepo } from './privacy';
 import { promptRepo } from './prompts';
 import { reflectionRepo } from './reflections';
@@ -15,7 +16,7 @@ import { rsvpRepo } from './rsvps';
 import { setRepo } from './sets';
 import { workspaceRepo } from './workspaces';
 
-/** The Store port on better-sqlite3. Each method is synchronous inside, so transactions never span an await. */
+/** The Store port on better-sqlite3. Each method is one synchronous transaction: none spans an await. */
 export function createSqliteStore(db: Db): Store {
   // An erase empties the write-ahead log; if a reader stops it, the scheduler's next ticks finish the job.
   const truncation = new LogTruncation(db.$client);
@@ -25,6 +26,7 @@ export function createSqliteStore(db: Db): Store {
     sets: setRepo(db),
     memberships: membershipRepo(db),
     meetings: meetingRepo(db),
+    plans: planRepo(db),
     rotation: rotationRepo(db),
     jobs: jobRepo(db, truncation),
     rsvps: rsvpRepo(db),

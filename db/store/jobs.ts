@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
-import type { NudgeKind } from '../../src/domain/nudges/catalogue';
-import type { Job, JobRepo } from '../../src/ports/store';
+import type { Job, NudgeKind } from '../../src/domain/nudges/job';
+import type { JobRepo } from '../../src/ports/store';
 import type { Db, LogTruncation } from '../client';
 import { jobs } from '../schema';
 

@@ -1,13 +1,12 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { replan, rezone, type Meeting } from '../../src/domain/meetings';
-import type { Occurrence } from '../../src/domain/recurrence';
+import type { Meeting, Occurrence } from '../../src/domain/schedule';
 import type { MeetingRepo } from '../../src/ports/store';
 import type { Db } from '../client';
 import { meetings, presenterSlots, rsvps, scheduleRules, sets } from '../schema';
 import { toMeeting, toRule } from './rows';
 
-import { replanRotationTx } from './rotation';
 import type { Reader, Tx } from './tx';
+import { changedSince, planOwed } from './versions';
 
 const listOf = (tx: Reader, setId: number) =>
   tx.select().from(meetings).where(eq(meetings.setId, setId)).orderBy(asc(meetings.startsAt), asc(meetings.id)).all().map(toMeeting);
@@ -62,9 +61,10 @@ export function meetingRepo(db: Db): MeetingRepo {
       return row && toRule(row);
     },
 
-    async replaceRule(setId, rule, planned, createdBy, now) {
+    async replaceRule(setId, version, rule, changes, createdBy, now) {
       return db.transaction(
         (tx) => {
+          if (!changedSince(tx, setId, version)) return { ok: false as const, reason: 'changed' as const };
           tx.update(scheduleRules)
             .set({ supersededAt: now })
             .where(and(eq(scheduleRules.setId, setId), isNull(scheduleRules.supersededAt)))
@@ -88,31 +88,21 @@ export function meetingRepo(db: Db): MeetingRepo {
             })
             .returning()
             .get();
-          const plan = replan(listOf(tx, setId), planned, now);
-          for (const { id, occurrence } of plan.update) {
+          for (const { id, occurrence } of changes.update) {
             tx.update(meetings)
               .set({ ...timing(occurrence), ruleId: ruleRow.id, updatedAt: now, sequence: sql`${meetings.sequence} + 1` })
               .where(eq(meetings.id, id))
               .run();
           }
-          for (const occurrence of plan.insert) {
+          for (const occurrence of changes.insert) {
             tx.insert(meetings)
               .values({ setId, ruleId: ruleRow.id, ...timing(occurrence), origin: 'rule', createdAt: now, updatedAt: now })
               .run();
           }
-          removeMeetings(tx, plan.remove);
+          removeMeetings(tx, changes.remove);
           // The rule's zone is the set's: where its members meet.
           tx.update(sets).set({ timeZone: rule.zone, updatedAt: now }).where(eq(sets.id, setId)).run();
-          replanRotationTx(tx, setId, now);
-          const after = listOf(tx, setId);
-          return {
-            rule: toRule(ruleRow),
-            meetings: after,
-            created: plan.insert.length,
-            updated: plan.update.length,
-            removed: plan.remove.length,
-            kept: plan.kept.length,
-          };
+          return { ok: true as const, value: toRule(ruleRow) };
         },
         { behavior: 'immediate' },
       );
@@ -137,7 +127,7 @@ export function meetingRepo(db: Db): MeetingRepo {
             .values({ setId, ruleId: null, ...timing(occurrence), origin: 'added', createdAt: now, updatedAt: now })
             .returning()
             .get();
-          replanRotationTx(tx, setId, now);
+          planOwed(tx, [setId]);
           return { ok: true as const, meeting: toMeeting(row) };
         },
         { behavior: 'immediate' },
@@ -160,19 +150,18 @@ export function meetingRepo(db: Db): MeetingRepo {
             })
             .where(eq(meetings.id, meetingId))
             .run();
-          replanRotationTx(tx, current.setId, now);
+          planOwed(tx, [current.setId]);
           return { ok: true as const, meeting: getMeeting(tx, meetingId) };
         },
         { behavior: 'immediate' },
       );
     },
 
-    async rezone(setId, zone, now) {
+    async rezone(setId, version, zone, moves, now) {
       return db.transaction(
         (tx) => {
-          const plan = rezone(listOf(tx, setId), zone, now);
-          if (!plan.ok) return plan;
-          for (const { id, occurrence } of plan.update) {
+          if (!changedSince(tx, setId, version)) return { ok: false as const, reason: 'changed' as const };
+          for (const { id, occurrence } of moves) {
             tx.update(meetings)
               .set({ ...timing(occurrence), updatedAt: now, sequence: sql`${meetings.sequence} + 1` })
               .where(eq(meetings.id, id))
@@ -184,8 +173,7 @@ export function meetingRepo(db: Db): MeetingRepo {
             .set({ timeZone: zone })
             .where(and(eq(scheduleRules.setId, setId), isNull(scheduleRules.supersededAt)))
             .run();
-          replanRotationTx(tx, setId, now);
-          return { ok: true as const, moved: plan.update.map((u) => getMeeting(tx, u.id)) };
+          return { ok: true as const, value: moves.map((u) => getMeeting(tx, u.id)) };
         },
         { behavior: 'immediate' },
       );
@@ -199,7 +187,7 @@ export function meetingRepo(db: Db): MeetingRepo {
             .where(eq(meetings.id, meetingId))
             .run();
           const meeting = getMeeting(tx, meetingId);
-          replanRotationTx(tx, meeting.setId, now);
+          planOwed(tx, [meeting.setId]);
           return meeting;
         },
         { behavior: 'immediate' },

@@ -5,9 +5,8 @@ import type { Db } from '../client';
 import { memberships, people } from '../schema';
 import { toMembership } from './rows';
 
-import { replanJobsTx } from './nudge-plan';
-import { replanRotationTx } from './rotation';
 import type { Reader } from './tx';
+import { planOwed } from './versions';
 
 // Facilitators first, then in the order people joined: the order `set info` shows.
 const activeMembers = (tx: Reader, setId: number) =>
@@ -61,7 +60,7 @@ export function membershipRepo(db: Db): MembershipRepo {
             }
             added.push(personId);
           }
-          if (added.length > 0) replanRotationTx(tx, setId, now);
+          if (added.length > 0) planOwed(tx, [setId]);
           return { ok: true as const, added };
         },
         { behavior: 'immediate' },
@@ -78,14 +77,14 @@ export function membershipRepo(db: Db): MembershipRepo {
             .set({ leftAt: now })
             .where(and(eq(memberships.setId, setId), eq(memberships.personId, personId)))
             .run();
-          replanRotationTx(tx, setId, now);
+          planOwed(tx, [setId]);
           return 'removed' as const;
         },
         { behavior: 'immediate' },
       );
     },
 
-    async setRole(setId, personId, role, now) {
+    async setRole(setId, personId, role) {
       return db.transaction(
         (tx) => {
           const members = activeMembers(tx, setId);
@@ -97,8 +96,21 @@ export function membershipRepo(db: Db): MembershipRepo {
             .set({ role })
             .where(and(eq(memberships.setId, setId), eq(memberships.personId, personId)))
             .run();
-          replanJobsTx(tx, setId, now); // facilitators are who hear of low attendance
+          planOwed(tx, [setId]); // facilitators are who hear of low attendance
           return 'changed' as const;
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    async setPresenting(setId, personId, on) {
+      db.transaction(
+        (tx) => {
+          tx.update(memberships)
+            .set({ presenting: on })
+            .where(and(eq(memberships.setId, setId), eq(memberships.personId, personId), isNull(memberships.leftAt)))
+            .run();
+          planOwed(tx, [setId]);
         },
         { behavior: 'immediate' },
       );

@@ -2,8 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { PersonRepo } from '../../src/ports/store';
 import type { Db } from '../client';
 import { memberships, people, sets } from '../schema';
-import { replanJobsTx } from './nudge-plan';
 import { toPerson } from './rows';
+import { planOwed } from './versions';
 
 export function personRepo(db: Db): PersonRepo {
   return {
@@ -33,7 +33,7 @@ export function personRepo(db: Db): PersonRepo {
     },
 
     async setTimeZone(personId, zone, now) {
-      db.transaction(
+      return db.transaction(
         (tx) => {
           tx.update(people).set({ timeZone: zone, updatedAt: now }).where(eq(people.id, personId)).run();
           // Their private nudges count days in their zone: re-plan every set they are in.
@@ -43,7 +43,9 @@ export function personRepo(db: Db): PersonRepo {
             .innerJoin(sets, eq(sets.id, memberships.setId))
             .where(and(eq(memberships.personId, personId), isNull(memberships.leftAt), eq(sets.status, 'open')))
             .all();
-          for (const { setId } of theirs) replanJobsTx(tx, setId, now);
+          const setIds = theirs.map((t) => t.setId);
+          planOwed(tx, setIds);
+          return setIds;
         },
         { behavior: 'immediate' },
       );

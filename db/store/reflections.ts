@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { JournalEntry, ReflectionRepo } from '../../src/ports/store';
+import type { JournalEntry } from '../../src/domain/records';
+import type { ReflectionRepo } from '../../src/ports/store';
 import type { Db } from '../client';
 import { reflections } from '../schema';
 import type { Reader } from './tx';

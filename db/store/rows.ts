@@ -1,6 +1,6 @@
-import type { Meeting, StoredRule } from '../../src/domain/meetings';
-import type { MonthWeek } from '../../src/domain/recurrence';
-import { nudgeSettings } from '../../src/domain/nudges/catalogue';
+import type { Meeting, StoredRule } from '../../src/domain/schedule';
+import type { MonthWeek } from '../../src/domain/schedule';
+import { nudgeSettings } from '../../src/domain/nudges/settings';
 import type { LearningSet, Membership, Person } from '../../src/domain/model';
 import type { meetings, memberships, people, scheduleRules, sets } from '../schema';
 

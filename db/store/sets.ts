@@ -2,8 +2,8 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { SetRepo } from '../../src/ports/store';
 import type { Db } from '../client';
 import { memberships, sets } from '../schema';
-import { replanJobsTx } from './nudge-plan';
 import { toSet } from './rows';
+import { planOwed } from './versions';
 
 export function setRepo(db: Db): SetRepo {
   const openOnChannel = (tx: Pick<Db, 'select'>, workspaceId: number, channelId: string) =>
@@ -77,7 +77,17 @@ export function setRepo(db: Db): SetRepo {
             .set({ settings: { ...(row?.settings ?? {}), nudges }, minAttendance, updatedAt: now })
             .where(eq(sets.id, setId))
             .run();
-          replanJobsTx(tx, setId, now);
+          planOwed(tx, [setId]);
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    async setPresentersPerMeeting(setId, count, now) {
+      db.transaction(
+        (tx) => {
+          tx.update(sets).set({ presentersPerMeeting: count, updatedAt: now }).where(eq(sets.id, setId)).run();
+          planOwed(tx, [setId]);
         },
         { behavior: 'immediate' },
       );
@@ -94,7 +104,7 @@ export function setRepo(db: Db): SetRepo {
       db.transaction(
         (tx) => {
           tx.update(sets).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(sets.id, setId)).run();
-          replanJobsTx(tx, setId, now); // a closed set sends nothing more
+          planOwed(tx, [setId]); // a closed set sends nothing more
         },
         { behavior: 'immediate' },
       );

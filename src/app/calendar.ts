@@ -1,5 +1,5 @@
 import { createEvents, type EventAttributes } from 'ics';
-import type { Meeting } from '../domain/meetings';
+import type { Meeting } from '../domain/schedule';
 import type { LearningSet } from '../domain/model';
 import { plural } from '../messages/format';
 import type { Reply } from '../ports/inbound';

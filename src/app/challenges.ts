@@ -2,6 +2,7 @@ import type { CommandOf } from '../commands/grammar';
 import { CHALLENGE_FIELDS, challengeSchema } from '../domain/challenge';
 import { SetwiseError } from '../domain/errors';
 import { who } from '../messages/format';
+import { formId } from '../messages/interactions/forms';
 import type { Form, Message } from '../messages/model';
 import type { Reply } from '../ports/inbound';
 import { memberView } from './access';
@@ -13,7 +14,7 @@ export async function openChallenge(deps: Deps, turn: Turn): Promise<Reply> {
   const { set } = await memberView(deps, turn);
   const current = await deps.store.challenges.current(set.id, turn.actor.id);
   const form: Form = {
-    id: `challenge:${set.id}`,
+    id: formId({ kind: 'challenge', setId: set.id }),
     title: `Your leadership challenge for ${set.name}`,
     submitLabel: 'Save',
     fields: CHALLENGE_FIELDS.map((f) => ({

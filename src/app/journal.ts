@@ -1,6 +1,7 @@
 import type { CommandOf } from '../commands/grammar';
 import { SetwiseError } from '../domain/errors';
 import { who } from '../messages/format';
+import { formId } from '../messages/interactions/forms';
 import { dayLabel } from '../messages/when';
 import type { Reply } from '../ports/inbound';
 import { mySetHere } from './access';
@@ -17,7 +18,7 @@ export async function reflect(deps: Deps, turn: Turn, args: CommandOf<'reflect'>
 export function reflectionForm(setId: number): Reply {
   return privateReply({
     text: 'Your reflection stays private unless you choose to share it.',
-    form: { id: `reflection:${setId}`, title: 'A reflection', submitLabel: 'Keep it', fields: [{ id: 'text', label: 'Your reflection', kind: 'long', required: true, maxLength: 3000 }] },
+    form: { id: formId({ kind: 'reflection', setId }), title: 'A reflection', submitLabel: 'Keep it', fields: [{ id: 'text', label: 'Your reflection', kind: 'long', required: true, maxLength: 3000 }] },
   });
 }
 

@@ -2,10 +2,12 @@ import { DateTime } from 'luxon';
 import type { CommandOf } from '../commands/grammar';
 import type { Reply } from '../ports/inbound';
 import { privateReply, type Deps, type Turn } from './context';
+import { replanAll } from './plan';
 
 /** Sets the zone this person sees times in. */
 export async function setMyZone(deps: Deps, turn: Turn, args: { zone: string }): Promise<Reply> {
-  await deps.store.people.setTimeZone(turn.actor.id, args.zone, deps.clock.now());
+  // Their private nudges count days in their zone: every set they are in is re-planned.
+  await replanAll(deps, await deps.store.people.setTimeZone(turn.actor.id, args.zone, deps.clock.now()));
   const localNow = DateTime.fromJSDate(deps.clock.now(), { zone: args.zone }).toFormat('HH:mm');
   return privateReply({
     tone: 'success',

@@ -1,13 +1,15 @@
 import type { CommandOf } from '../commands/grammar';
 import { SetwiseError } from '../domain/errors';
-import { programmeEnd, statusAt, type Meeting } from '../domain/meetings';
+import { programmeEnd } from '../domain/meetings';
 import type { LearningSet } from '../domain/model';
-import { DEFAULT_DURATION_MINUTES, latestMeetingDate, MAX_PROGRAMME_YEARS, type Occurrence } from '../domain/recurrence';
+import { DEFAULT_DURATION_MINUTES, latestMeetingDate, MAX_PROGRAMME_YEARS } from '../domain/recurrence';
+import { statusAt, type Meeting, type Occurrence } from '../domain/schedule';
 import { localToday, resolveWallTime } from '../domain/wall-time';
 import * as copy from '../messages/copy/meetings';
 import { dayLabel } from '../messages/when';
 import type { Reply } from '../ports/inbound';
 import { facilitatorView, memberView } from './access';
+import { replan } from './plan';
 import { privateReply, publicReply, viewerZone, type Deps, type Turn } from './context';
 
 /** Lists the set's upcoming meetings in the viewer's zone, and when the programme ends. */
@@ -65,6 +67,7 @@ export async function cancelMeeting(deps: Deps, turn: Turn, args: CommandOf<'mee
   const { set } = await facilitatorView(deps, turn, 'cancel meetings');
   const meeting = await upcomingOn(deps, set, args.date);
   const cancelled = await deps.store.meetings.cancel(meeting.id, deps.clock.now());
+  await replan(deps, set.id);
   return publicReply(copy.meetingCancelled(cancelled));
 }
 
@@ -80,6 +83,7 @@ export async function moveMeeting(deps: Deps, turn: Turn, args: CommandOf<'meeti
   const to = await newTime(deps, set, args.to, time, (meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000);
   const result = await deps.store.meetings.move(meeting.id, to, deps.clock.now());
   if (!result.ok) return clash(result.clash);
+  await replan(deps, set.id);
   return publicReply(copy.meetingMoved(meeting, result.meeting));
 }
 
@@ -90,6 +94,7 @@ export async function addMeeting(deps: Deps, turn: Turn, args: CommandOf<'meetin
   const occurrence = await newTime(deps, set, args.date, args.time, rule?.durationMinutes ?? DEFAULT_DURATION_MINUTES);
   const result = await deps.store.meetings.add(set.id, occurrence, deps.clock.now());
   if (!result.ok) return clash(result.clash);
+  await replan(deps, set.id);
   return publicReply(copy.meetingAdded(result.meeting));
 }
 

@@ -8,7 +8,7 @@ import type { Reply } from '../ports/inbound';
 import type { LeaveResult, RoleResult } from '../ports/store';
 import { facilitatorView, memberView } from './access';
 import { publicReply, type Deps, type Turn } from './context';
-import { replanRotation } from './rotation';
+import { replan } from './plan';
 import { resolvePeople, resolvePerson, tell } from './people';
 
 /** Adds people to the set as members and welcomes each privately (facilitators). */
@@ -17,6 +17,7 @@ export async function addMembers(deps: Deps, turn: Turn, args: { people: string[
   const people = await resolvePeople(deps, turn, args.people);
   const result = await deps.store.memberships.add(set.id, people.map((p) => p.id), deps.clock.now(), SET_SIZE.max);
   if (!result.ok) throw new SetwiseError('invalid', copy.setFull(set, result.size, result.joining), copy.setSizeAdvice);
+  if (result.added.length > 0) await replan(deps, set.id);
   const addedIds = new Set(result.added);
   const unique = [...new Map(people.map((p) => [p.id, p])).values()];
   const added = unique.filter((p) => addedIds.has(p.id));
@@ -36,6 +37,7 @@ export async function removeMember(deps: Deps, turn: Turn, args: { person: strin
   }
   const result = await deps.store.memberships.remove(set.id, person.id, deps.clock.now());
   refuseUnlessDone(result, set, person);
+  await replan(deps, set.id);
   if (!self) await tell(deps, person, copy.removedNotice(set, turn.actor));
   return publicReply(copy.memberRemoved(set, person, self));
 }
@@ -50,11 +52,10 @@ export async function addFacilitator(deps: Deps, turn: Turn, args: { person: str
   const result = await deps.store.memberships.setRole(set.id, person.id, 'facilitator', deps.clock.now());
   if (result === 'unchanged') return publicReply({ text: `${who(person)} is already a facilitator of ${set.name}.` });
   refuseUnlessDone(result, set, person);
-  if (joined.length > 0) {
-    // Someone brought in to facilitate starts outside the rotation, as the set's creator does.
-    await replanRotation(deps, set.id, { kind: 'replan' }, { presenting: { personId: person.id, on: false } });
-    await tell(deps, person, copy.welcome(set, turn.actor));
-  }
+  // Someone brought in to facilitate starts outside the rotation, as the set's creator does.
+  if (joined.length > 0) await deps.store.memberships.setPresenting(set.id, person.id, false, deps.clock.now());
+  await replan(deps, set.id);
+  if (joined.length > 0) await tell(deps, person, copy.welcome(set, turn.actor));
   return publicReply(copy.facilitatorAdded(set, person));
 }
 
@@ -65,6 +66,7 @@ export async function removeFacilitator(deps: Deps, turn: Turn, args: { person: 
   const result = await deps.store.memberships.setRole(set.id, person.id, 'member', deps.clock.now());
   if (result === 'unchanged') return publicReply({ text: `${who(person)} is not a facilitator of ${set.name}.` });
   refuseUnlessDone(result, set, person);
+  await replan(deps, set.id);
   return publicReply(copy.facilitatorRemoved(set, person));
 }
 

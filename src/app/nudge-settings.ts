@@ -1,9 +1,10 @@
 import type { CommandOf, NudgeSetting, NudgeValue } from '../commands/grammar';
-import type { NudgeSettings } from '../domain/nudges/catalogue';
+import type { NudgeSettings } from '../domain/nudges/settings';
 import type { NudgeOffset } from '../domain/nudges/offset';
 import { lengthLabel } from '../messages/when';
 import type { Reply } from '../ports/inbound';
 import { facilitatorView, memberView } from './access';
+import { replan } from './plan';
 import { privateReply, publicReply, type Deps, type Turn } from './context';
 
 /** Days are calendar days at the same time of day, hours and minutes exact: "7d before the meeting, at the same time of day". */
@@ -55,6 +56,7 @@ export async function setNudges(deps: Deps, turn: Turn, args: CommandOf<'set nud
   const { set } = await facilitatorView(deps, turn, 'change its nudges');
   const [nudges, minimum] = apply(set.nudges, set.minAttendance, args.change.nudge, args.change.value);
   await deps.store.sets.setNudges(set.id, nudges, minimum, deps.clock.now());
+  await replan(deps, set.id);
   const line = describe(nudges, minimum).find((l) => l.startsWith(args.change!.nudge))!;
   return publicReply({ tone: 'success', text: `Changed: ${line}. Nudges already planned have moved to match.` });
 }

@@ -1,12 +1,12 @@
-import { PRIVATE_KINDS } from '../domain/nudges/catalogue';
+import { PRIVATE_KINDS } from '../domain/nudges/job';
 import { quietUntil } from '../domain/nudges/quiet';
-import type { Meeting } from '../domain/meetings';
+import type { Meeting } from '../domain/schedule';
 import type { LearningSet, Person } from '../domain/model';
 import * as copy from '../messages/copy/nudges';
 import { choosePrompt, withThemes } from '../domain/prompts';
 import type { Message } from '../messages/model';
 import type { Delivery } from '../scheduler/runner';
-import type { Job } from '../ports/store';
+import type { Job } from '../domain/nudges/job';
 import type { Deps } from './context';
 import { nextPrompt } from './prompts';
 import { replanRotation } from './rotation';

@@ -1,6 +1,8 @@
 import type { CommandOf } from '../commands/grammar';
+import { button } from '../messages/interactions/buttons';
 import type { Reply } from '../ports/inbound';
 import { privateReply, type Deps, type Turn } from './context';
+import { replanAll } from './plan';
 
 /** Everything Setwise holds about the person, as a JSON file, to them alone. */
 export async function exportMyData(deps: Deps, turn: Turn): Promise<Reply> {
@@ -18,10 +20,11 @@ export async function eraseMyData(deps: Deps, turn: Turn, args: CommandOf<'priva
     return privateReply({
       tone: 'warning',
       text: 'This erases your challenges, journal, actions, absences and answers, takes you out of your sets, and removes your name and settings. Sets keep their history under "former member". It cannot be undone. To go ahead, press Erase my data, or type `privacy erase confirm`.',
-      actions: [{ id: 'privacy.erase', label: 'Erase my data', value: String(turn.actor.id), style: 'danger' }],
+      actions: [button({ kind: 'privacy.erase', personId: turn.actor.id }, 'Erase my data', 'danger')],
     });
   }
-  await deps.store.privacy.erase(turn.actor.id, deps.clock.now());
+  // Their sets no longer plan for them: no nudge reaches an erased person.
+  await replanAll(deps, await deps.store.privacy.erase(turn.actor.id, deps.clock.now()));
   deps.log.info({ personId: turn.actor.id }, 'personal data erased');
   // Exports handed over earlier go too, wherever the adapter kept them.
   return { ...privateReply({ tone: 'success', text: 'Done: your personal content is erased, and the exports you were given are deleted. If you use Setwise again you start afresh.' }), erased: true };

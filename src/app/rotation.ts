@@ -10,17 +10,16 @@ import { rotationView, type RotationRow } from '../messages/copy/rotation';
 import { who } from '../messages/format';
 import { dayLabel } from '../messages/when';
 import type { Reply } from '../ports/inbound';
-import type { RotationEffects } from '../ports/store';
 import { facilitatorView, memberView } from './access';
 import { privateReply, publicReply, viewerZone, type Deps, type SetView, type Turn } from './context';
 import { upcomingMeeting } from './meetings';
 import { resolvePerson, tell } from './people';
+import { replan } from './plan';
 
-const label = (m: { localDate: string }) => dayLabel(m.localDate);
-
-/** Settles past meetings and re-plans the next ones; called after anything the rotation reads changes. */
-export async function replanRotation(deps: Deps, setId: number, change: RotationChange = { kind: 'replan' }, effects: RotationEffects = {}) {
-  return deps.store.rotation.update(setId, deps.clock.now(), change, effects, label);
+/** Applies a change to the rotation (or none), settles past meetings and re-plans the next ones. */
+export async function replanRotation(deps: Deps, setId: number, change: RotationChange = { kind: 'replan' }) {
+  const { outcome, rotation } = await replan(deps, setId, change);
+  return { outcome, snapshot: rotation };
 }
 
 async function view(deps: Deps, turn: Turn, set: LearningSet, snapshot: RotationSnapshot, lead?: string) {
@@ -58,7 +57,8 @@ export async function showRotation(deps: Deps, turn: Turn): Promise<Reply> {
 /** Sets how many people present at each meeting (facilitators). */
 export async function setPresenters(deps: Deps, turn: Turn, args: CommandOf<'presenters'>['args']): Promise<Reply> {
   const { set } = await facilitatorView(deps, turn, 'change how many present');
-  const { snapshot } = await replanRotation(deps, set.id, { kind: 'replan' }, { presentersPerMeeting: args.count });
+  await deps.store.sets.setPresentersPerMeeting(set.id, args.count, deps.clock.now());
+  const { snapshot } = await replanRotation(deps, set.id);
   return publicReply(await view(deps, turn, set, snapshot, `${args.count === 1 ? 'One person presents' : `${args.count} people present`} at each meeting of ${set.name}.`));
 }
 
@@ -106,7 +106,8 @@ export async function away(deps: Deps, turn: Turn, args: CommandOf<'away'>['args
   const here = await memberView(deps, turn);
   const person = await subject(deps, turn, here, args.person, 'mark absences');
   if (args.until < localToday(deps.clock.now(), here.set.timeZone)) throw new SetwiseError('invalid', `That period ended on ${dayLabel(args.until)}.`);
-  const { snapshot } = await replanRotation(deps, here.set.id, { kind: 'replan' }, { absence: { personId: person.id, from: args.from, until: args.until, createdBy: turn.actor.id } });
+  await deps.store.rotation.addAbsence(here.set.id, { personId: person.id, from: args.from, until: args.until, createdBy: turn.actor.id }, deps.clock.now());
+  const { snapshot } = await replanRotation(deps, here.set.id);
   const lead = `${who(person)} is away from ${dayLabel(args.from)} until ${dayLabel(args.until)}; the rotation skips those meetings.`;
   return publicReply(await view(deps, turn, here.set, snapshot, lead));
 }
@@ -115,7 +116,8 @@ export async function away(deps: Deps, turn: Turn, args: CommandOf<'away'>['args
 export async function presenting(deps: Deps, turn: Turn, args: CommandOf<'presenting'>['args']): Promise<Reply> {
   const here = await memberView(deps, turn);
   const person = await subject(deps, turn, here, args.person, 'change presenting');
-  const { snapshot } = await replanRotation(deps, here.set.id, { kind: 'replan' }, { presenting: { personId: person.id, on: args.on } });
+  await deps.store.memberships.setPresenting(here.set.id, person.id, args.on, deps.clock.now());
+  const { snapshot } = await replanRotation(deps, here.set.id);
   const lead = args.on ? `${who(person)} is back in the presenting rotation.` : `${who(person)} has opted out of presenting; their coming slots go to others.`;
   return publicReply(await view(deps, turn, here.set, snapshot, lead));
 }

@@ -1,14 +1,16 @@
 import { DateTime } from 'luxon';
 import type { CommandOf } from '../commands/grammar';
 import { SetwiseError } from '../domain/errors';
-import { programmeEnd } from '../domain/meetings';
-import { DEFAULT_DURATION_MINUTES, lastDate, occurrences, type ScheduleRule } from '../domain/recurrence';
+import { programmeEnd, ruleChanges } from '../domain/meetings';
+import { DEFAULT_DURATION_MINUTES, lastDate, occurrences } from '../domain/recurrence';
+import type { Occurrence, ScheduleRule } from '../domain/schedule';
 import { localToday } from '../domain/wall-time';
 import * as copy from '../messages/copy/meetings';
 import { dayLabel } from '../messages/when';
 import type { Reply } from '../ports/inbound';
 import { facilitatorView, memberView } from './access';
 import { privateReply, publicReply, viewerZone, type Deps, type Turn } from './context';
+import { replan, withSnapshot, type PlanDeps } from './plan';
 
 /**
  * Sets the set's recurring meetings (facilitators). Future meetings of the old rule
@@ -38,20 +40,37 @@ export async function setSchedule(deps: Deps, turn: Turn, args: CommandOf<'sched
     }
     throw new SetwiseError('invalid', `That schedule gives no meetings between ${dayLabel(rule.from)} and ${dayLabel(lastDate(rule, today))}.`, 'Widen the dates, or meet more often.');
   }
-  const result = await deps.store.meetings.replaceRule(set.id, rule, planned, turn.actor.id, now);
-  const upcoming = result.meetings.filter((m) => m.status === 'scheduled' && m.startsAt.getTime() > now.getTime());
-  deps.log.info({ setId: set.id, created: result.created, updated: result.updated, removed: result.removed }, 'schedule set');
+  const { stored, changes } = await applyRule(deps, set.id, rule, planned, turn.actor.id);
+  const meetings = await deps.store.meetings.list(set.id);
+  const upcoming = meetings.filter((m) => m.status === 'scheduled' && m.startsAt.getTime() > now.getTime());
+  deps.log.info({ setId: set.id, created: changes.insert.length, updated: changes.update.length, removed: changes.remove.length }, 'schedule set');
   return publicReply(
     copy.scheduled({
       set: { ...set, timeZone: zone },
-      rule: result.rule,
+      rule: stored,
       upcoming,
-      kept: result.kept,
+      kept: changes.kept.length,
       past,
       zoneChanged: zone !== set.timeZone,
-      end: programmeEnd(result.rule, result.meetings),
+      end: programmeEnd(stored, meetings),
     }),
   );
+}
+
+/**
+ * Makes `rule` the set's, with its `planned` occurrences. The meetings it changes are
+ * worked out from the set's meetings as read, and stored only if no one changed them
+ * meanwhile; then the rotation and nudges follow.
+ */
+export async function applyRule(deps: PlanDeps, setId: number, rule: ScheduleRule, planned: readonly Occurrence[], createdBy: number) {
+  const now = deps.clock.now();
+  const applied = await withSnapshot(deps, setId, async (snapshot) => {
+    const changes = ruleChanges(snapshot.meetings, planned, now);
+    const done = await deps.store.meetings.replaceRule(setId, snapshot.version, rule, changes, createdBy, now);
+    return done.ok ? { ok: true as const, value: { stored: done.value, changes } } : done;
+  });
+  await replan(deps, setId);
+  return applied;
 }
 
 const nextDay = (date: string) => DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: 1 }).toISODate()!;

@@ -1,6 +1,7 @@
 import { Scheduler, type SchedulerOptions } from '../scheduler/runner';
 import type { Deps } from './context';
 import { deliverNudge, reportDeadNudge } from './nudges';
+import { replanOwed } from './plan';
 
 /** The scheduler that sends the nudge catalogue through the ChatPort. */
 export function nudgeScheduler(deps: Deps, owner: string, options: Partial<SchedulerOptions> = {}): Scheduler {
@@ -10,6 +11,7 @@ export function nudgeScheduler(deps: Deps, owner: string, options: Partial<Sched
     log: deps.log,
     owner,
     deliver: (job) => deliverNudge(deps, job),
+    prepare: () => replanOwed(deps),
     onDead: (job, error) => reportDeadNudge(deps, job, error),
     ...options,
   });

@@ -1,7 +1,9 @@
 import { SetwiseError } from '../domain/errors';
+import { rezone } from '../domain/meetings';
 import * as copy from '../messages/copy/sets';
 import type { Reply } from '../ports/inbound';
 import { facilitatorView, memberView } from './access';
+import { replan, withSnapshot } from './plan';
 import { privateReply, publicReply, type Deps, type Turn } from './context';
 
 /** Starts a set bound to the channel it is created in, with its creator as facilitator. */
@@ -47,16 +49,22 @@ export async function renameSet(deps: Deps, turn: Turn, args: { name: string }):
 export async function setZone(deps: Deps, turn: Turn, args: { zone: string }): Promise<Reply> {
   const { set } = await facilitatorView(deps, turn, 'change its time zone');
   if (args.zone === set.timeZone) throw new SetwiseError('invalid', `${set.name} already meets in ${set.timeZone} time.`);
-  const result = await deps.store.meetings.rezone(set.id, args.zone, deps.clock.now());
-  if (!result.ok) throw new SetwiseError('conflict', copy.zoneRefused(result, args.zone), 'Change the zone after that meeting, or move or cancel it first.');
-  deps.log.info({ setId: set.id, moved: result.moved.length }, 'set zone changed');
-  return publicReply(copy.zoneChanged(set, args.zone, result.moved));
+  const moved = await withSnapshot(deps, set.id, async (snapshot) => {
+    const now = deps.clock.now();
+    const plan = rezone(snapshot.meetings, args.zone, now);
+    if (!plan.ok) throw new SetwiseError('conflict', copy.zoneRefused(plan, args.zone), 'Change the zone after that meeting, or move or cancel it first.');
+    return deps.store.meetings.rezone(set.id, snapshot.version, args.zone, plan.update, now);
+  });
+  await replan(deps, set.id);
+  deps.log.info({ setId: set.id, moved: moved.length }, 'set zone changed');
+  return publicReply(copy.zoneChanged(set, args.zone, moved));
 }
 
 /** Closes the set at the end of its programme; history stays, the channel is freed (facilitators). */
 export async function closeSet(deps: Deps, turn: Turn): Promise<Reply> {
   const { set } = await facilitatorView(deps, turn, 'close it');
   await deps.store.sets.close(set.id, deps.clock.now());
+  await replan(deps, set.id); // a closed set sends nothing more
   deps.log.info({ setId: set.id }, 'set closed');
   return publicReply(copy.setClosed(set));
 }

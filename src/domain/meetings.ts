@@ -1,37 +1,5 @@
-import type { Occurrence, ScheduleRule } from './recurrence';
+import type { Meeting, Occurrence, ScheduleRule } from './schedule';
 import { resolveWallTime } from './wall-time';
-
-export type MeetingStatus = 'scheduled' | 'cancelled' | 'held';
-export type MeetingOrigin = 'rule' | 'added' | 'moved';
-
-/** One meeting of a set: the instant, and the local wall time and zone it was set in. */
-export interface Meeting {
-  readonly id: number;
-  readonly setId: number;
-  readonly ruleId: number | null;
-  readonly localDate: string;
-  readonly localTime: string;
-  readonly zone: string;
-  readonly startsAt: Date;
-  readonly endsAt: Date;
-  readonly status: MeetingStatus;
-  readonly origin: MeetingOrigin;
-  /** The wall time asked for when it fell in a DST gap. */
-  readonly requestedLocalTime: string | null;
-  /** The date a moved meeting was first planned on. */
-  readonly movedFromDate: string | null;
-  readonly sequence: number;
-  readonly updatedAt: Date;
-}
-
-export interface StoredRule extends ScheduleRule {
-  readonly id: number;
-  readonly createdAt: Date;
-}
-
-/** A meeting that has ended and was not cancelled counts as held. */
-export const statusAt = (m: Meeting, now: Date): MeetingStatus =>
-  m.status === 'scheduled' && m.endsAt.getTime() <= now.getTime() ? 'held' : m.status;
 
 /**
  * What a new rule does to a set's meetings. Only future meetings the old rule made
@@ -40,14 +8,14 @@ export const statusAt = (m: Meeting, now: Date): MeetingStatus =>
  * from) is left out, so a moved meeting does not come back. A replaced meeting on
  * the same date keeps its id, so RSVPs and calendar entries follow it.
  */
-export interface Replan {
+export interface RuleChanges {
   readonly update: readonly { readonly id: number; readonly occurrence: Occurrence }[];
   readonly insert: readonly Occurrence[];
   readonly remove: readonly number[];
   readonly kept: readonly Meeting[];
 }
 
-export function replan(existing: readonly Meeting[], planned: readonly Occurrence[], now: Date): Replan {
+export function ruleChanges(existing: readonly Meeting[], planned: readonly Occurrence[], now: Date): RuleChanges {
   const replaceable = (m: Meeting) => m.status === 'scheduled' && m.origin === 'rule' && m.startsAt.getTime() > now.getTime();
   const kept = existing.filter((m) => !replaceable(m));
   const taken = new Set(kept.flatMap((m) => (m.movedFromDate ? [m.localDate, m.movedFromDate] : [m.localDate])));

@@ -1,5 +1,5 @@
 import type { Address, Platform } from './address';
-import type { NudgeSettings } from './nudges/catalogue';
+import type { NudgeSettings } from './nudges/settings';
 
 export type Role = 'facilitator' | 'member';
 export type SetStatus = 'open' | 'closed';

@@ -1,30 +1,7 @@
 import { DateTime } from 'luxon';
 import { SetwiseError } from './errors';
-import { localToday, resolveWallTime, type ResolvedTime } from './wall-time';
-
-/** Which weekday of the month a monthly set meets on: the first to fourth, or the last (-1). */
-export type MonthWeek = 1 | 2 | 3 | 4 | -1;
-
-/** Every N weeks, or every N months on the nth weekday of the month. */
-export type Cadence =
-  | { readonly kind: 'weekly'; readonly everyWeeks: number }
-  | { readonly kind: 'monthly'; readonly everyMonths: number; readonly week: MonthWeek };
-
-/** A set's recurring meetings at a local time, for a programme with an end (or a year ahead). */
-export interface ScheduleRule {
-  readonly cadence: Cadence;
-  readonly weekday: number; // ISO: 1 = Monday ... 7 = Sunday
-  readonly localTime: string; // HH:MM
-  readonly durationMinutes: number;
-  readonly from: string; // YYYY-MM-DD, the first meeting is on or after it
-  readonly until: string | null; // inclusive
-  readonly count: number | null;
-  readonly zone: string;
-}
-
-export interface Occurrence extends ResolvedTime {
-  readonly ends: Date;
-}
+import type { Cadence, MonthWeek, Occurrence, ScheduleRule } from './schedule';
+import { localToday, resolveWallTime } from './wall-time';
 
 /** A programme runs months, not decades; this also bounds the work one command can cause. */
 export const MAX_PROGRAMME_YEARS = 3;

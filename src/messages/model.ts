@@ -17,7 +17,7 @@ export interface Field {
 }
 
 export interface Button {
-  /** Routes the click back to the core, e.g. "rsvp". */
+  /** Routes the click back to the core, e.g. "rsvp"; made with `button()` of interactions/buttons.ts, never by hand. */
   readonly id: string;
   readonly label: string;
   readonly value: string;
@@ -38,6 +38,7 @@ export interface FormField {
 }
 
 export interface Form {
+  /** Routes the submission back to the core, e.g. "challenge:3"; made with `formId()` of interactions/forms.ts. */
   readonly id: string;
   readonly title: string;
   readonly submitLabel: string;

@@ -1,7 +1,11 @@
 import type { Address } from '../domain/address';
 import type { Message } from '../messages/model';
 
-export type { Address } from '../domain/address';
+export type { Address, Platform } from '../domain/address';
+// What adapters render: the neutral message model, reached through the port.
+export type { Attachment, Block, Button, Field, Form, FormField, Message, Tone } from '../messages/model';
+/** Text from people made safe to show: adapters apply it to whatever they print or post as-is. */
+export { cleanText as displaySafe } from '../domain/text';
 
 /** A message the platform accepted; `ref` is the adapter's handle to edit it later. */
 export interface PostedMessage {

@@ -1,7 +1,8 @@
 import { RateLimited } from '../ports/chat';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
-import type { Job, JobRepo } from '../ports/store';
+import type { Job } from '../domain/nudges/job';
+import type { JobRepo } from '../ports/store';
 import { DEFAULT_RETRY, nextRetry, type RetryPolicy } from './backoff';
 
 /** What delivering one job came to. A thrown error means "failed: try again later". */
@@ -18,6 +19,8 @@ export interface SchedulerOptions {
   /** Names this worker in the claims, so two instances never settle each other's jobs. */
   readonly owner: string;
   readonly deliver: (job: Job) => Promise<Delivery>;
+  /** Runs before each tick claims anything: the core finishes re-plans a crash left owed, so no stale job is claimed. */
+  readonly prepare?: () => Promise<unknown>;
   /** Told when a job is dead-lettered (the set's facilitators hear of it). */
   readonly onDead?: (job: Job, error: string) => Promise<void>;
   readonly retry?: RetryPolicy;
@@ -55,7 +58,8 @@ export class Scheduler {
 
   private async drain(): Promise<TickResult> {
     const total: TickResult = { claimed: 0, sent: 0, skipped: 0, deferred: 0, retried: 0, dead: 0 };
-    const { jobs, clock, owner } = this.o;
+    const { jobs, clock, owner, log } = this.o;
+    await this.o.prepare?.().catch((error: unknown) => log.error({ err: error }, 'could not prepare the tick'));
     for (;;) {
       const claimed = await jobs.claim(owner, clock.now(), this.o.leaseMs ?? 120_000, this.o.batch ?? 200);
       if (claimed.length === 0) return total;

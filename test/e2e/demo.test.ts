@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { NUDGE_KINDS } from '../../src/domain/nudges/catalogue';
+import { NUDGE_KINDS } from '../../src/domain/nudges/job';
 import { ROOT } from '../support/process';
 
 describe('npm run demo', () => {

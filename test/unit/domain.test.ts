@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SetwiseError } from '../../src/domain/errors';
-import { rezone, type Meeting } from '../../src/domain/meetings';
+import { rezone } from '../../src/domain/meetings';
+import type { Meeting } from '../../src/domain/schedule';
 import { cleanLine, cleanName, cleanText, hasUnsafeCharacters } from '../../src/domain/text';
 import { resolveWallTime } from '../../src/domain/wall-time';
 import { leavesNoFacilitator } from '../../src/domain/permissions';

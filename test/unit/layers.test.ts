@@ -29,11 +29,14 @@ function cruise(files: Record<string, string>): { code: number | null; output: s
 
 const clean = {
   'src/domain/model.ts': 'export type Id = number;\n',
+  'src/domain/nudges/catalogue.ts': "import type { Id } from '../model';\nexport const planNudges = (id: Id): Id[] => [id];\n",
+  'src/messages/copy/sets.ts': "import type { Id } from '../../domain/model';\nexport const named = (id: Id) => `set ${id}`;\n",
   'src/ports/store.ts': "import type { Id } from '../domain/model';\nexport interface Store { get(id: Id): Promise<void> }\n",
-  'src/app/sets.ts': "import type { Store } from '../ports/store';\nexport const use = (s: Store) => s.get(1);\n",
-  'db/store.ts': "import Database from 'better-sqlite3';\nimport type { Store } from '../src/ports/store';\nexport const open = (): Store | Database.Database => new Database(':memory:');\n",
-  'adapters/console/run.ts': "import { use } from '../../src/app/sets';\nexport const run = use;\n",
-  'src/main.ts': "import { open } from '../db/store';\nimport { run } from '../adapters/console/run';\nexport { open, run };\n",
+  'src/ports/inbound.ts': 'export interface Core { handle(text: string): Promise<string> }\n',
+  'src/app/sets.ts': "import type { Store } from '../ports/store';\nimport { planNudges } from '../domain/nudges/catalogue';\nimport { named } from '../messages/copy/sets';\nexport const use = (s: Store) => s.get(planNudges(1)[0]!).then(() => named(1));\n",
+  'db/store.ts': "import Database from 'better-sqlite3';\nimport type { Store } from '../src/ports/store';\nimport type { Id } from '../src/domain/model';\nexport const open = (id: Id): Store | Database.Database => new Database(`:memory:${id}`);\n",
+  'adapters/console/run.ts': "import type { Core } from '../../src/ports/inbound';\nexport const run = (core: Core) => core.handle('help');\n",
+  'src/main.ts': "import { open } from '../db/store';\nimport { run } from '../adapters/console/run';\nimport { use } from './app/sets';\nexport { open, run, use };\n",
 };
 
 describe('the layer rules', () => {
@@ -59,5 +62,25 @@ describe('the layer rules', () => {
     expect(result.output).toContain('core-stays-platform-free: src/app/sets.ts → db/store.ts');
     expect(result.output).toContain('core-stays-platform-free: src/commands/parse.ts → adapters/console/run.ts');
     expect(result.output).toContain('db-sees-ports-and-domain-only: db/other.ts → src/app/sets.ts');
+  });
+
+  it('fail when db/ imports a planning module of the domain: re-planning is the core\'s', () => {
+    const result = cruise({
+      ...clean,
+      'db/replan.ts': "import { planNudges } from '../src/domain/nudges/catalogue';\nexport const replan = () => planNudges(1);\n",
+    });
+    expect(result.output).toContain('error db-does-not-plan: db/replan.ts → src/domain/nudges/catalogue.ts');
+    expect(result.code).not.toBe(0);
+  });
+
+  it('fail when messages reach a port, or an adapter reaches past the ports', () => {
+    const result = cruise({
+      ...clean,
+      'src/messages/copy/sets.ts': "import type { Store } from '../../ports/store';\nexport const named = (s: Store | number) => `set ${String(s)}`;\n",
+      'adapters/console/run.ts': "import { use } from '../../src/app/sets';\nexport const run = use;\n",
+    });
+    expect(result.output).toContain('error messages-do-not-see-ports: src/messages/copy/sets.ts → src/ports/store.ts');
+    expect(result.output).toContain('error adapters-talk-through-ports: adapters/console/run.ts → src/app/sets.ts');
+    expect(result.code).not.toBe(0);
   });
 });

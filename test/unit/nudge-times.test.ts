@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { nudgeSettings, planNudges, type NudgeSettings, type PlanMeeting, type PlannedNudge } from '../../src/domain/nudges/catalogue';
+import { nudgeSettings, type NudgeSettings } from '../../src/domain/nudges/settings';
+import { planNudges, type PlanMeeting } from '../../src/domain/nudges/catalogue';
+import type { PlannedNudge } from '../../src/domain/nudges/job';
 import type { NudgeOffset } from '../../src/domain/nudges/offset';
 import { resolveWallTime } from '../../src/domain/wall-time';
 import { TRANSITIONS, ZONES, wall } from '../support/zones';

@@ -2,7 +2,7 @@
 import { ArgError, check, type Args } from '../args';
 import { spec, none, readDate, optionalDate } from '../spec';
 import { duration, rsvpAnswer, time24, wholeNumber, weekday, zone } from '../values';
-import type { Cadence, MonthWeek } from '../../domain/recurrence';
+import type { Cadence, MonthWeek } from '../../domain/schedule';
 
 /** Both forms of a schedule, shown whenever one is half-written. */
 export const SCHEDULE_FORMS = 'Weekly: `schedule every 4 weeks on tuesday at 10:00`; monthly: `schedule every month on the first tuesday at 10:00` (first, second, third, fourth or last).';

@@ -1,86 +1,13 @@
-import { z } from 'zod';
 import type { RotationMeeting } from '../rotation/types';
-import { calendarDaysBetween, offsetFromMinutes, offsetSchema, sameWallTime, shiftBy, type NudgeOffset } from './offset';
-
-/** The nudge catalogue of the practice notes. */
-export const NUDGE_KINDS = [
-  'presenter-notice',
-  'challenge-reminder',
-  'meeting-reminder',
-  'rsvp-reminder',
-  'low-attendance',
-  'checkin',
-  'checkin-actions',
-  'reflection',
-  'action-follow-up',
-  'programme-end',
-] as const;
-/**
- * Jobs are nudges, plus one of Setwise's own: when a meeting ends, its slots are
- * settled (presented or absent) and the rotation moves its window on.
- */
-export type NudgeKind = (typeof NUDGE_KINDS)[number] | 'meeting-ended';
-
-/** Private nudges wait for the end of their recipient's quiet hours; channel ones do not. */
-export const PRIVATE_KINDS: ReadonlySet<NudgeKind> = new Set([
-  'presenter-notice',
-  'challenge-reminder',
-  'rsvp-reminder',
-  'low-attendance',
-  'checkin-actions',
-  'reflection',
-  'action-follow-up',
-  'programme-end',
-]);
+import type { NudgeKind, PlannedNudge } from './job';
+import { calendarDaysBetween, sameWallTime, shiftBy, type NudgeOffset } from './offset';
+import type { NudgeSettings } from './settings';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** A set's nudge choices, stored in the set's settings. */
-export const nudgeSettingsSchema = z.object({
-  presenterNoticeBefore: offsetSchema(28).default({ days: 7 }),
-  challengeReminder: z.boolean().default(false),
-  challengeReminderBefore: offsetSchema(28).default({ days: 2 }),
-  meetingReminderBefore: offsetSchema(28).default({ days: 1 }),
-  reflectionAfter: offsetSchema(7).default({ minutes: 2 * 60 }),
-  checkin: z.boolean().default(true),
-  actionFollowUp: z.boolean().default(true),
-});
-export type NudgeSettings = z.infer<typeof nudgeSettingsSchema>;
-
-/** The names settings had when every offset was a number of minutes. */
-const LEGACY_MINUTES = {
-  presenterNoticeMinutes: 'presenterNoticeBefore',
-  challengeReminderMinutes: 'challengeReminderBefore',
-  meetingReminderMinutes: 'meetingReminderBefore',
-  reflectionMinutes: 'reflectionAfter',
-} as const;
-
-/** Settings as stored, with defaults filled; a damaged value falls back to the default. */
-export function nudgeSettings(stored: unknown): NudgeSettings {
-  const raw = (stored && typeof stored === 'object' && 'nudges' in stored ? (stored as { nudges: unknown }).nudges : {}) ?? {};
-  const current: Record<string, unknown> = typeof raw === 'object' ? { ...(raw as Record<string, unknown>) } : {};
-  for (const [old, now] of Object.entries(LEGACY_MINUTES)) {
-    const minutes = current[old];
-    delete current[old];
-    if (current[now] === undefined && typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 0) current[now] = offsetFromMinutes(minutes);
-  }
-  const parsed = nudgeSettingsSchema.safeParse(current);
-  return parsed.success ? parsed.data : nudgeSettingsSchema.parse({});
-}
-
 /** What planning needs of a meeting: the same shape the rotation reads. */
 export type PlanMeeting = Pick<RotationMeeting, 'id' | 'startsAt' | 'endsAt' | 'status'>;
-
-/** One nudge to send: what, when, until when it is worth sending, and about what. */
-export interface PlannedNudge {
-  readonly kind: NudgeKind;
-  readonly dedupeKey: string;
-  readonly runAt: Date;
-  readonly staleAt: Date;
-  readonly meetingId: number;
-  readonly personId: number | null;
-}
 
 export interface NudgePlanInput {
   readonly now: Date;

@@ -1,4 +1,5 @@
-import type { Meeting, MeetingStatus, ProgrammeEnd, StoredRule } from '../../domain/meetings';
+import type { ProgrammeEnd } from '../../domain/meetings';
+import type { Meeting, MeetingStatus, StoredRule } from '../../domain/schedule';
 import type { LearningSet } from '../../domain/model';
 import { everyPhrase, monthWeekWord, type RuleDates } from '../../domain/recurrence';
 import { plural } from '../format';

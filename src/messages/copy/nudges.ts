@@ -1,29 +1,30 @@
-import type { Meeting } from '../../domain/meetings';
+import type { Meeting } from '../../domain/schedule';
 import type { LearningSet } from '../../domain/model';
 import type { SlotReason } from '../../domain/rotation/types';
-import type { Action } from '../../ports/store';
+import type { Action } from '../../domain/records';
 import { listOf, plural } from '../format';
+import { button } from '../interactions/buttons';
 import type { Button, Message } from '../model';
 import { dayLabel, meetingTime } from '../when';
 import { reasonLabel } from './rotation';
 
 export const rsvpButtons = (meetingId: number): Button[] => [
-  { id: 'rsvp', label: 'Yes', value: `${meetingId}:yes`, style: 'primary' },
-  { id: 'rsvp', label: 'No', value: `${meetingId}:no` },
-  { id: 'rsvp', label: 'Maybe', value: `${meetingId}:maybe` },
+  button({ kind: 'rsvp', meetingId, answer: 'yes' }, 'Yes', 'primary'),
+  button({ kind: 'rsvp', meetingId, answer: 'no' }, 'No'),
+  button({ kind: 'rsvp', meetingId, answer: 'maybe' }, 'Maybe'),
 ];
 
 export const presenterNotice = (set: LearningSet, m: Meeting, reason: SlotReason, zone: string): Message => ({
   text: `You are presenting at ${set.name} on ${meetingTime(m, zone)}. (From the rotation: ${reasonLabel(reason)}.) Bring a live leadership challenge: something that matters to you, involves other people, and is still unresolved. You can write it up beforehand so the set can think about it, or just bring it.`,
   actions: [
-    { id: 'challenge.open', label: 'Write my challenge', value: String(m.id), style: 'primary' },
-    { id: 'rotation.withdraw', label: 'I cannot present', value: String(m.id) },
+    button({ kind: 'challenge.open', meetingId: m.id }, 'Write my challenge', 'primary'),
+    button({ kind: 'rotation.withdraw', meetingId: m.id }, 'I cannot present'),
   ],
 });
 
 export const challengeReminder = (set: LearningSet, m: Meeting, zone: string): Message => ({
   text: `A reminder: you present at ${set.name} on ${meetingTime(m, zone)}, and the set has asked for challenges in advance. A few lines are enough: what the challenge is, why it matters to you, and what you want from the set.`,
-  actions: [{ id: 'challenge.open', label: 'Write my challenge', value: String(m.id), style: 'primary' }],
+  actions: [button({ kind: 'challenge.open', meetingId: m.id }, 'Write my challenge', 'primary')],
 });
 
 export function meetingReminder(set: LearningSet, m: Meeting, presenters: readonly string[], answers: { yes: number; no: number; maybe: number }): Message {
@@ -55,7 +56,7 @@ export const checkinActions = (set: LearningSet, open: readonly Action[]): Messa
 
 export const reflection = (set: LearningSet, m: Meeting, prompt: string): Message => ({
   text: `Thank you for ${set.name} on ${dayLabel(m.localDate)}. Something to reflect on: ${prompt} Write privately with \`reflect <your thoughts>\`: it stays yours unless you choose to share it.`,
-  actions: [{ id: 'reflection.open', label: 'Write a reflection', value: String(set.id), style: 'primary' }],
+  actions: [button({ kind: 'reflection.open', setId: set.id }, 'Write a reflection', 'primary')],
 });
 
 export const actionFollowUp = (set: LearningSet, next: Meeting, open: readonly Action[], zone: string): Message => ({

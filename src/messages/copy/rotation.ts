@@ -1,4 +1,4 @@
-import type { Meeting } from '../../domain/meetings';
+import type { Meeting } from '../../domain/schedule';
 import type { LearningSet } from '../../domain/model';
 import type { Slot, SlotReason } from '../../domain/rotation/types';
 import type { Block, Message } from '../model';

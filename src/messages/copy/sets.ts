@@ -1,6 +1,7 @@
 import { SET_SIZE } from '../../domain/limits';
 import type { LearningSet, Membership, Person } from '../../domain/model';
-import type { Meeting, Rezone } from '../../domain/meetings';
+import type { Rezone } from '../../domain/meetings';
+import type { Meeting } from '../../domain/schedule';
 import { listOf, plural, who } from '../format';
 import { dayLabel, meetingTime } from '../when';
 import { gapNote } from './meetings';

@@ -1,0 +1,49 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sets } from '../schema';
+import type { Tx } from './tx';
+
+/**
+ * A set's version counts writes to what its plan reads or holds. The core re-plans
+ * from a snapshot and commits only against the version it read (see plans.ts), so a
+ * write that does not bump it could be lost under a concurrent re-plan.
+ */
+
+/** What the plan reads changed: the plan is owed until the core commits a new one. */
+export function planOwed(tx: Tx, setIds: readonly number[]): void {
+  if (setIds.length === 0) return;
+  tx.update(sets)
+    .set({ version: sql`${sets.version} + 1` })
+    .where(inArray(sets.id, [...setIds]))
+    .run();
+}
+
+/** A write the plan agrees with already (a presenter told of their slot): a plan read before it must still not commit. */
+export function planTouched(tx: Tx, setId: number): void {
+  tx.update(sets)
+    .set({
+      version: sql`${sets.version} + 1`,
+      plannedVersion: sql`CASE WHEN ${sets.plannedVersion} = ${sets.version} THEN ${sets.version} + 1 ELSE ${sets.plannedVersion} END`,
+    })
+    .where(eq(sets.id, setId))
+    .run();
+}
+
+/** Commits a plan made at `version`: false, and nothing written, if the set has moved on. */
+export function planCommitted(tx: Tx, setId: number, version: number): boolean {
+  const done = tx
+    .update(sets)
+    .set({ version: version + 1, plannedVersion: version + 1 })
+    .where(and(eq(sets.id, setId), eq(sets.version, version)))
+    .run();
+  return done.changes === 1;
+}
+
+/** A change made from what was read at `version` (a new rule's meetings): false, and nothing written, if the set has moved on. */
+export function changedSince(tx: Tx, setId: number, version: number): boolean {
+  const done = tx
+    .update(sets)
+    .set({ version: version + 1 })
+    .where(and(eq(sets.id, setId), eq(sets.version, version)))
+    .run();
+  return done.changes === 1;
+}

@@ -1,0 +1,56 @@
+/** The outbox's entities: the kinds of nudge, a nudge as planned, and one waiting to be sent. */
+
+/** The nudge catalogue of the practice notes. */
+export const NUDGE_KINDS = [
+  'presenter-notice',
+  'challenge-reminder',
+  'meeting-reminder',
+  'rsvp-reminder',
+  'low-attendance',
+  'checkin',
+  'checkin-actions',
+  'reflection',
+  'action-follow-up',
+  'programme-end',
+] as const;
+/**
+ * Jobs are nudges, plus one of Setwise's own: when a meeting ends, its slots are
+ * settled (presented or absent) and the rotation moves its window on.
+ */
+export type NudgeKind = (typeof NUDGE_KINDS)[number] | 'meeting-ended';
+
+/** Private nudges wait for the end of their recipient's quiet hours; channel ones do not. */
+export const PRIVATE_KINDS: ReadonlySet<NudgeKind> = new Set([
+  'presenter-notice',
+  'challenge-reminder',
+  'rsvp-reminder',
+  'low-attendance',
+  'checkin-actions',
+  'reflection',
+  'action-follow-up',
+  'programme-end',
+]);
+
+/** One nudge to send: what, when, until when it is worth sending, and about what. */
+export interface PlannedNudge {
+  readonly kind: NudgeKind;
+  readonly dedupeKey: string;
+  readonly runAt: Date;
+  readonly staleAt: Date;
+  readonly meetingId: number;
+  readonly personId: number | null;
+}
+
+/** A nudge waiting in (or taken from) the outbox. */
+export interface Job {
+  readonly id: number;
+  readonly kind: NudgeKind;
+  readonly dedupeKey: string;
+  readonly setId: number;
+  readonly meetingId: number;
+  readonly personId: number | null;
+  readonly runAt: Date;
+  readonly staleAt: Date | null;
+  /** Tries so far, this one included. */
+  readonly attempts: number;
+}

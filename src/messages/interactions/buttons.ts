@@ -1,0 +1,42 @@
+import { SetwiseError } from '../../domain/errors';
+import type { RsvpAnswer } from '../../domain/records';
+import type { Button } from '../model';
+import { oneOf, readParts, recordId, writeParts, type Interaction } from './wire';
+
+const RSVP_ANSWERS = ['yes', 'no', 'maybe'] as const satisfies readonly RsvpAnswer[];
+
+/**
+ * Every button Setwise puts on a message. The kind is the button's id; its value is
+ * the parts named here, joined by ':' (`rsvp` / `12:yes`). Buttons already posted
+ * still carry these spellings, so a kind or a part is renamed only with a reader for
+ * the old one.
+ */
+export const BUTTONS = {
+  /** Yes / No / Maybe on a meeting reminder. */
+  rsvp: { meetingId: recordId, answer: oneOf(RSVP_ANSWERS) },
+  /** On a presenter's notice: give the slot back to the rotation. */
+  'rotation.withdraw': { meetingId: recordId },
+  /** On a presenter's notice or challenge reminder: the challenge form of the meeting's set. */
+  'challenge.open': { meetingId: recordId },
+  /** On a reflection prompt: the reply form, kept for the set that prompted it. */
+  'reflection.open': { setId: recordId },
+  /** On the erase warning: names who asked, so nobody else can press it for them. */
+  'privacy.erase': { personId: recordId },
+} as const;
+
+export type ButtonKind = keyof typeof BUTTONS;
+
+/** A pressed button, read back: its kind and what its value carries. */
+export type ButtonPress<K extends ButtonKind = ButtonKind> = Interaction<typeof BUTTONS, K>;
+
+/** A button that comes back to the core as `press`. */
+export function button<K extends ButtonKind>(press: ButtonPress<K>, label: string, style?: Button['style']): Button {
+  return { id: press.kind, label, value: writeParts(BUTTONS, press), ...(style ? { style } : {}) };
+}
+
+/** Reads a pressed button's id and value; one Setwise never made, or no longer makes, is refused. */
+export function readButton(id: string, value: string): ButtonPress {
+  const press = readParts(BUTTONS, id, value);
+  if (!press) throw new SetwiseError('invalid', 'That button is no longer active.');
+  return press;
+}

@@ -1,0 +1,20 @@
+/** The outbox, as the scheduler sees it: claim what is due, settle what was tried. */
+import type { Job } from '../../domain/nudges/job';
+
+/**
+ * Jobs are written by plan commits (see ./plans.ts); the scheduler only claims and
+ * settles them. Settling takes the claimant's name, so a worker whose lease ran out
+ * cannot overwrite the work of the one that reclaimed it.
+ */
+export interface JobRepo {
+  /** Atomic: takes up to `limit` jobs that are due, or whose claimant's lease has run out. */
+  claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<Job[]>;
+  complete(job: Job, owner: string, ref: unknown, now: Date): Promise<void>;
+  skip(job: Job, owner: string, reason: string, now: Date): Promise<void>;
+  /** Back to pending at `runAt`; `error` set for a retry, null for a wait (quiet hours) that is not a try. */
+  reschedule(job: Job, owner: string, runAt: Date, error: string | null, now: Date): Promise<void>;
+  /** Dead-lettered after the last try. */
+  bury(job: Job, owner: string, error: string, now: Date): Promise<void>;
+  /** When the next pending job is due, if any. */
+  nextDue(): Promise<Date | undefined>;
+}

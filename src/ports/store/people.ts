@@ -1,0 +1,12 @@
+/** People, as their platform knows them, with the zone and quiet hours they chose. */
+import type { Person, QuietHours } from '../../domain/model';
+import type { Identity } from '../inbound';
+
+export interface PersonRepo {
+  /** Insert or refresh a person from their platform identity (name and DM address change). */
+  upsert(workspaceId: number, identity: Identity, now: Date): Promise<Person>;
+  /** Stores the zone; returns the open sets they are in, whose plans now owe a re-plan. */
+  setTimeZone(personId: number, zone: string, now: Date): Promise<number[]>;
+  setQuietHours(personId: number, quiet: QuietHours | null, now: Date): Promise<void>;
+  get(personId: number): Promise<Person | undefined>;
+}
