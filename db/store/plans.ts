@@ -82,16 +82,22 @@ function read(tx: Reader, setId: number): PlanSnapshot | undefined {
           .all()
       : [],
     jobs: tx
-      .select({ id: jobs.id, kind: jobs.kind, dedupeKey: jobs.dedupeKey, status: jobs.status, runAt: jobs.runAt, staleAt: jobs.staleAt, attempts: jobs.attempts, payload: jobs.payload })
+      .select({ id: jobs.id, kind: jobs.kind, dedupeKey: jobs.dedupeKey, status: jobs.status, runAt: jobs.runAt, staleAt: jobs.staleAt, attempts: jobs.attempts, lastError: jobs.lastError, payload: jobs.payload })
       .from(jobs)
       .where(eq(jobs.setId, setId))
       .all()
-      .map(({ payload, kind, status, ...j }): OutboxEntry => {
-        const p = payload as { meetingId?: unknown; personId?: unknown };
+      // Field by field, not by spreading: a set's outbox runs to thousands of rows.
+      .map((j): OutboxEntry => {
+        const p = j.payload as { meetingId?: unknown; personId?: unknown };
         return {
-          ...j,
-          kind: kind as NudgeKind,
-          status: status as JobStatus,
+          id: j.id,
+          kind: j.kind as NudgeKind,
+          dedupeKey: j.dedupeKey,
+          status: j.status as JobStatus,
+          runAt: j.runAt,
+          staleAt: j.staleAt,
+          attempts: j.attempts,
+          lastError: j.lastError,
           meetingId: typeof p.meetingId === 'number' ? p.meetingId : null,
           personId: typeof p.personId === 'number' ? p.personId : null,
         };

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { SlotReason } from '../../src/domain/rotation/types';
 import type { RotationRepo } from '../../src/ports/store';
 import type { Db } from '../client';
@@ -21,14 +21,13 @@ export function rotationRepo(db: Db): RotationRepo {
     async markNotified(meetingId, personId, now) {
       db.transaction(
         (tx) => {
-          const meeting = tx.select({ setId: meetings.setId }).from(meetings).where(eq(meetings.id, meetingId)).get();
           const done = tx
             .update(presenterSlots)
             .set({ notifiedAt: now, updatedAt: now })
             .where(and(eq(presenterSlots.meetingId, meetingId), eq(presenterSlots.personId, personId), eq(presenterSlots.status, 'planned')))
             .run();
           // A told slot is sticky: a re-plan read before this must not overwrite it.
-          if (meeting && done.changes > 0) planTouched(tx, meeting.setId);
+          if (done.changes > 0) planTouched(tx, sql`(SELECT ${meetings.setId} FROM ${meetings} WHERE ${meetings.id} = ${meetingId})`);
         },
         { behavior: 'immediate' },
       );

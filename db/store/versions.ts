@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { sets } from '../schema';
 import type { Tx } from './tx';
 
@@ -18,7 +18,7 @@ export function planOwed(tx: Tx, setIds: readonly number[]): void {
 }
 
 /** A write the plan agrees with already (a presenter told of their slot): a plan read before it must still not commit. */
-export function planTouched(tx: Tx, setId: number): void {
+export function planTouched(tx: Tx, setId: number | SQL): void {
   tx.update(sets)
     .set({
       version: sql`${sets.version} + 1`,

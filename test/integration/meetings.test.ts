@@ -1,6 +1,5 @@
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { jobs } from '../../db/schema';
 import { createHarness, type Harness } from '../support/harness';
 import { LONDON_MEETINGS, LONDON_SCHEDULE } from '../support/london';
 
@@ -91,13 +90,13 @@ describe('scheduling a set', () => {
     const text = await h.text('alice', '#leaders', 'schedule every 4 weeks on tuesday at 10:00 from 2027-01-26 until 2027-11-29');
     // The rule's last Tuesday is 2 Nov; the schedule allows meetings until 29 Nov.
     expect(text).toContain('The programme ends with its last meeting, on Tue 2 Nov 2027, and everyone gets the end-of-programme review the next day. The schedule allows meetings until Mon 29 Nov 2027.');
-    const reviews = h.database.db.select().from(jobs).all().filter((j) => j.kind === 'programme-end');
+    const reviews = (await h.planOf()).jobs.filter((j) => j.kind === 'programme-end');
     expect(reviews).toHaveLength(3);
     expect(new Set(reviews.map((j) => j.runAt.toISOString()))).toEqual(new Set(['2027-11-03T10:00:00.000Z'])); // Wed 3 Nov, 10:00 GMT
     // Cancel the last meeting: both the sentence and the review move to the one before.
     await h.say('alice', '#leaders', 'meeting cancel 2027-11-02');
     expect(await h.text('bob', '#leaders', 'schedule show')).toContain('The programme ends with its last meeting, on Tue 5 Oct 2027');
-    const moved = h.database.db.select().from(jobs).all().filter((j) => j.kind === 'programme-end' && j.status === 'pending');
+    const moved = (await h.planOf()).jobs.filter((j) => j.kind === 'programme-end' && j.status === 'pending');
     expect(new Set(moved.map((j) => j.runAt.toISOString()))).toEqual(new Set(['2027-10-06T09:00:00.000Z'])); // Wed 6 Oct, 10:00 BST
   });
 
@@ -120,11 +119,11 @@ describe('scheduling a set', () => {
     // 6 Apr is in summer time: 09:00 UTC, and its week-ahead notice 30 Mar at 10:00 BST too.
     const april = (await h.store.meetings.list(1)).find((m) => m.localDate === '2027-04-06')!;
     expect(april.startsAt.toISOString()).toBe('2027-04-06T09:00:00.000Z');
-    const aprilJobs = h.database.db.select().from(jobs).all().filter((j) => j.dedupeKey.startsWith(`meeting:${april.id}:`));
+    const aprilJobs = (await h.planOf()).jobs.filter((j) => j.dedupeKey.startsWith(`meeting:${april.id}:`));
     expect(aprilJobs.find((j) => j.kind === 'meeting-reminder')?.runAt.toISOString()).toBe('2027-04-05T09:00:00.000Z');
     // The March meeting's halfway follow-up: 35 days to 6 Apr, so day 17, at 10:00 London (BST by then).
     const march = (await h.store.meetings.list(1)).find((m) => m.localDate === '2027-03-02')!;
-    const followUps = h.database.db.select().from(jobs).all().filter((j) => j.dedupeKey.startsWith(`meeting:${march.id}:action-follow-up`));
+    const followUps = (await h.planOf()).jobs.filter((j) => j.dedupeKey.startsWith(`meeting:${march.id}:action-follow-up`));
     expect(new Set(followUps.map((j) => j.runAt.toISOString()))).toEqual(new Set(['2027-03-19T10:00:00.000Z']));
     const events = parseCalendar((await h.say('bob', '#leaders', 'calendar')).message.file!.content);
     expect(events.map((e) => e.start)).toEqual(['2027-01-05T10:00:00.000Z', '2027-02-02T10:00:00.000Z', '2027-03-02T10:00:00.000Z', '2027-04-06T09:00:00.000Z', '2027-05-04T09:00:00.000Z', '2027-06-01T09:00:00.000Z']);
@@ -154,7 +153,7 @@ describe('scheduling a set', () => {
       '2027-06-22 10:00 Europe/Paris 08:00',
     ]);
     // The channel's day-before reminder counts days in the set's new zone.
-    const reminder = h.database.db.select().from(jobs).all().find((j) => j.dedupeKey === `meeting:${meetings[3]!.id}:meeting-reminder`);
+    const reminder = (await h.planOf()).jobs.find((j) => j.dedupeKey === `meeting:${meetings[3]!.id}:meeting-reminder`);
     expect(reminder?.runAt.toISOString()).toBe('2027-03-29T08:00:00.000Z');
     const after = parseCalendar((await h.say('bob', '#leaders', 'calendar')).message.file!.content);
     expect(after.map((e) => [e.uid, e.sequence])).toEqual(before.map((e) => [e.uid, e.sequence + 1]));

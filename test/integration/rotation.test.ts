@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { presenterSlots } from '../../db/schema';
 import { createHarness, dmOf, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -20,7 +19,8 @@ async function lineup(): Promise<string[][]> {
     .map((block) => [...block.matchAll(/^\s+\d+\. @(\w+):/gm)].map((m) => m[1]!));
 }
 
-const slotRows = () => h.database.db.select().from(presenterSlots).all().map((r) => `${r.meetingId}:${r.personId}:${r.status}:${r.source}`).sort();
+/** The set's presenting slots, read through the Store port. */
+const slotRows = async () => (await h.planOf('six')).slots.map((r) => `${r.meetingId}:${r.personId}:${r.status}:${r.source}`).sort();
 
 describe('the rotation', () => {
   it('shows four different people across the next two meetings, each with a reason', async () => {
@@ -51,7 +51,7 @@ describe('the rotation', () => {
     h.clock.set(new Date('2027-03-03T00:00:00Z')); // two more held
     expect(await lineup()).toEqual([['bob', 'carol'], ['dave', 'erin']]);
     expect(await h.text('bob', '#six', 'rotation')).toContain('1. @bob: not presented yet this cycle (last on Tue 5 Jan 2027)');
-    expect(slotRows().filter((r) => r.endsWith(':presented:rotation'))).toHaveLength(6);
+    expect((await slotRows()).filter((r) => r.endsWith(':presented:rotation'))).toHaveLength(6);
   });
 
   it('takes a bid ahead of the rotation, first come, and fills a withdrawn place', async () => {
@@ -99,8 +99,8 @@ describe('the rotation', () => {
 
   it('keeps a told presenter\'s slot against bids and newcomers, but not against their absence', async () => {
     await lineup();
-    const db = h.database.db;
-    db.update(presenterSlots).set({ notifiedAt: h.clock.now() }).run(); // everyone planned has been told
+    // Everyone planned has been told, as the presenter notices record it.
+    for (const slot of (await h.planOf('six')).slots) if (slot.status === 'planned') await h.store.rotation.markNotified(slot.meetingId, slot.personId, h.clock.now());
     await h.say('alice', '#six', 'member add @hana');
     expect(await lineup()).toEqual([['bob', 'carol'], ['dave', 'erin']]);
     expect(await h.text('frank', '#six', 'bid 2027-01-05')).toBe('Every place on Tue 5 Jan 2027 is taken (@bob, @carol). Try another date with `bid <date>`.');
@@ -111,7 +111,7 @@ describe('the rotation', () => {
 
   it('refuses the wrong person or bad arguments, and changes nothing', async () => {
     await h.text('bob', '#six', 'rotation');
-    const before = slotRows();
+    const before = await slotRows();
     const cases: [string, string, string][] = [
       ['bob', 'presenters 3', 'Only a facilitator of Six can change how many present.'],
       ['alice', 'presenters 9', 'The number of presenters must be a whole number from 1 to 4, not "9". Example: `presenters 2`'],
@@ -131,6 +131,6 @@ describe('the rotation', () => {
       ['zed', 'rotation', "You're not a member of the set in #six, so I can't show you anything of it. A facilitator of the set can add you."],
     ];
     for (const [who, command, refusal] of cases) expect(await h.text(who, '#six', command), command).toBe(refusal);
-    expect(slotRows()).toEqual(before);
+    expect(await slotRows()).toEqual(before);
   });
 });

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { jobs } from '../../db/schema';
 import { createHarness, dmOf, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -181,7 +180,7 @@ describe('the size of a set', () => {
     expect(await h.text('alice', '#big', 'facilitator add @late')).toContain('Big Cohort has 20 people, the most a set can have.');
     expect(await h.store.memberships.list(1)).toHaveLength(20);
     // Every member has a pending RSVP reminder for every meeting: nothing was lost to statement limits.
-    const reminders = h.database.db.select().from(jobs).all().filter((j) => j.kind === 'rsvp-reminder' && j.status === 'pending');
+    const reminders = (await h.planOf('big')).jobs.filter((j) => j.kind === 'rsvp-reminder' && j.status === 'pending');
     expect(reminders).toHaveLength(50 * 20);
     // Someone leaving frees a place.
     await h.say('alice', '#big', 'member remove @p19');

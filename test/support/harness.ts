@@ -6,10 +6,8 @@ import { ManualClock } from '../../src/ports/clock';
 import type { Address } from '../../src/domain/address';
 import type { Identity, Mention, Reply, Where } from '../../src/ports/inbound';
 import { silentLogger } from '../../src/ports/logger';
-import { createSqliteStore } from '../../db/store';
-import { openDatabase } from '../../db/client';
-import { openTestDatabase } from './db';
 import { RecordingChat } from './recording-chat';
+import { storeUnderTest, type OpenStore, type StoreFactory } from './stores';
 
 export const dmOf = (name: string): Address => ({ platform: 'console', kind: 'user', ref: { user: name } });
 export const channel = (name: string): Where => ({
@@ -21,10 +19,13 @@ export const channel = (name: string): Where => ({
 export const person = (name: string): Identity => ({ userId: `U-${name}`, displayName: name, dm: dmOf(name) });
 const dm = (name: string): Where => ({ kind: 'dm', id: `D-${name}`, label: `dm @${name}`, address: dmOf(name) });
 
-/** The core on a real migrated database (in memory unless `file` is given), a recording chat and a hand-moved clock. */
-export function createHarness(start = new Date('2027-01-04T09:00:00Z'), file?: string) {
-  const database = file ? openDatabase(file) : openTestDatabase();
-  const store = createSqliteStore(database.db);
+/**
+ * The core on a real, empty Store (the one under test: see ./stores.ts), a recording
+ * chat and a hand-moved clock. `file` keeps the store where a test can reopen it.
+ */
+export function createHarness<S extends OpenStore = OpenStore>(start = new Date('2027-01-04T09:00:00Z'), file?: string, factory?: StoreFactory<S>) {
+  const opened = factory ? factory.open(file) : (storeUnderTest().open(file) as S);
+  const { store } = opened;
   const clock = new ManualClock(start);
   const chat = new RecordingChat(() => clock.now());
   const deps = { store, chat, clock, log: silentLogger, prompts: loadPromptLibrary(DEFAULT_PROMPTS_DIR) };
@@ -48,7 +49,29 @@ export function createHarness(start = new Date('2027-01-04T09:00:00Z'), file?: s
   /** The reply's plain text: what a person reads. */
   const text = async (name: string, place: string, command: string) => (await say(name, place, command)).message.text;
 
-  return { database, store, chat, clock, core, scheduler, advanceTo, say, text, close: () => database.close() };
+  /** The set bound to `#channel`. */
+  async function setIn(channelName: string) {
+    const set = await store.sets.findOpenByChannel(1, `C-${channelName.replace(/^#/, '')}`);
+    if (!set) throw new Error(`no open set in #${channelName}`);
+    return set;
+  }
+
+  /** Everything that set's plan reads and holds (its slots and its outbox rows among it), read through the Store port. */
+  async function planOf(channelName = 'leaders') {
+    return (await store.plans.snapshot((await setIn(channelName)).id))!;
+  }
+
+  /** The id of a current member of the set in `#channel`, by display name. */
+  async function idOf(name: string, channelName = 'leaders') {
+    const member = (await store.memberships.list((await setIn(channelName)).id)).find((m) => m.person.displayName === name);
+    if (!member) throw new Error(`${name} is not in #${channelName}`);
+    return member.person.id;
+  }
+
+  /** Every value the store holds, as one string to search. */
+  const everything = () => opened.rows().map((r) => JSON.stringify(r.row)).join('\n');
+
+  return { opened, store, rows: () => opened.rows(), everything, chat, clock, core, scheduler, advanceTo, say, text, setIn, planOf, idOf, close: () => opened.close() };
 }
 
 export type Harness = ReturnType<typeof createHarness>;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -82,5 +82,17 @@ describe('the layer rules', () => {
     expect(result.output).toContain('error messages-do-not-see-ports: src/messages/copy/sets.ts → src/ports/store.ts');
     expect(result.output).toContain('error adapters-talk-through-ports: adapters/console/run.ts → src/app/sets.ts');
     expect(result.code).not.toBe(0);
+  });
+});
+
+describe('the Store contract suite', () => {
+  it('reaches the store only through the Store port, so it runs unchanged against every store', () => {
+    const dir = join(ROOT, 'test/integration');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.test.ts'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      expect(text, f).not.toMatch(/from '(\.\.\/)+db\/|better-sqlite3|drizzle-orm|sqlite_master|\.database\b/);
+    }
   });
 });

@@ -29,6 +29,8 @@ export interface OutboxEntry {
   readonly runAt: Date;
   readonly staleAt: Date | null;
   readonly attempts: number;
+  /** Why it was skipped, or its last failed try. */
+  readonly lastError: string | null;
   readonly meetingId: number | null;
   readonly personId: number | null;
 }
