@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Job, NudgeKind } from '../../src/domain/nudges/job';
 import type { JobRepo } from '../../src/ports/store';
 import type { Db, LogTruncation } from '../client';
-import { jobs } from '../schema';
+import { jobs, sets } from '../schema';
+import { planTouched } from './versions';
 
 const toJob = (r: typeof jobs.$inferSelect): Job => {
   const payload = r.payload as { meetingId?: number; personId?: number | null };
@@ -31,7 +32,13 @@ export function jobRepo(db: Db, truncation: LogTruncation): JobRepo {
       const due = db
         .select({ id: jobs.id })
         .from(jobs)
-        .where(or(and(eq(jobs.status, 'pending'), lte(jobs.runAt, now)), and(eq(jobs.status, 'claimed'), lte(jobs.leaseUntil, now))))
+        .where(
+          and(
+            or(and(eq(jobs.status, 'pending'), lte(jobs.runAt, now)), and(eq(jobs.status, 'claimed'), lte(jobs.leaseUntil, now))),
+            // Not while the set's re-plan is owed: the job may be about rows that have changed.
+            sql`NOT EXISTS (SELECT 1 FROM ${sets} WHERE ${sets.id} = ${jobs.setId} AND ${sets.plannedVersion} <> ${sets.version})`,
+          ),
+        )
         .orderBy(asc(jobs.runAt))
         .limit(limit);
       return db
@@ -49,22 +56,37 @@ export function jobRepo(db: Db, truncation: LogTruncation): JobRepo {
     },
 
     async skip(job, owner, reason, now) {
-      db.update(jobs).set({ status: 'skipped', lastError: reason, leaseUntil: null, updatedAt: now }).where(mine(job, owner)).run();
+      db.transaction(
+        (tx) => {
+          const done = tx.update(jobs).set({ status: 'skipped', lastError: reason, leaseUntil: null, updatedAt: now }).where(mine(job, owner)).run();
+          // A skipped nudge is one a re-plan may revive: one read while it was in flight must re-read.
+          if (done.changes > 0) planTouched(tx, job.setId);
+        },
+        { behavior: 'immediate' },
+      );
     },
 
     async reschedule(job, owner, runAt, error, now) {
-      db.update(jobs)
-        .set({
-          status: 'pending',
-          runAt,
-          leaseUntil: null,
-          lastError: error,
-          // A wait for quiet hours to end is not a failed try.
-          ...(error === null ? { attempts: sql`max(${jobs.attempts} - 1, 0)` } : {}),
-          updatedAt: now,
-        })
-        .where(mine(job, owner))
-        .run();
+      db.transaction(
+        (tx) => {
+          const done = tx
+            .update(jobs)
+            .set({
+              status: 'pending',
+              runAt,
+              leaseUntil: null,
+              lastError: error,
+              // A wait for quiet hours to end is not a failed try.
+              ...(error === null ? { attempts: sql`max(${jobs.attempts} - 1, 0)` } : {}),
+              updatedAt: now,
+            })
+            .where(mine(job, owner))
+            .run();
+          // Pending again: a re-plan read while it was in flight left it alone, and must re-read.
+          if (done.changes > 0) planTouched(tx, job.setId);
+        },
+        { behavior: 'immediate' },
+      );
     },
 
     async bury(job, owner, error, now) {

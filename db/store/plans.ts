@@ -23,7 +23,7 @@ function read(tx: Reader, setId: number): PlanSnapshot | undefined {
   const setMeetings = tx.select().from(meetings).where(eq(meetings.setId, setId)).orderBy(asc(meetings.startsAt), asc(meetings.id)).all();
   const ids = setMeetings.map((m) => m.id);
   const rule = tx
-    .select({ until: scheduleRules.untilDate, count: scheduleRules.count })
+    .select({ until: scheduleRules.untilDate, count: scheduleRules.count, durationMinutes: scheduleRules.durationMinutes })
     .from(scheduleRules)
     .where(and(eq(scheduleRules.setId, setId), isNull(scheduleRules.supersededAt)))
     .get();

@@ -57,6 +57,9 @@ export function privacyRepo(db: Db, truncation: LogTruncation): PrivacyRepo {
           const person = tx.select().from(people).where(eq(people.id, personId)).get();
           if (!person) return [];
           const setIds = tx.select({ setId: memberships.setId }).from(memberships).where(and(eq(memberships.personId, personId), isNull(memberships.leftAt))).all().map((m) => m.setId);
+          // Their answers and absences count in the plans of sets they have left, too.
+          const answered = tx.selectDistinct({ setId: meetings.setId }).from(rsvps).innerJoin(meetings, eq(meetings.id, rsvps.meetingId)).where(eq(rsvps.personId, personId)).all().map((r) => r.setId);
+          const away = tx.selectDistinct({ setId: absences.setId }).from(absences).where(eq(absences.personId, personId)).all().map((r) => r.setId);
           // Their own content goes.
           tx.delete(challenges).where(eq(challenges.personId, personId)).run();
           tx.delete(reflections).where(eq(reflections.personId, personId)).run();
@@ -91,7 +94,7 @@ export function privacyRepo(db: Db, truncation: LogTruncation): PrivacyRepo {
             .run();
           // Their sets' plans are owed (they no longer present or hear anything), and so are the
           // plans of sets whose slots changed: a re-plan read before this must not write the name back.
-          const owed = [...new Set([...setIds, ...slotSets])];
+          const owed = [...new Set([...setIds, ...answered, ...away, ...slotSets])];
           planOwed(tx, owed);
           return owed;
         },

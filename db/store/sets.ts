@@ -94,10 +94,13 @@ export function setRepo(db: Db): SetRepo {
     },
 
     async setPromptThemes(setId, themes, now) {
-      db.transaction((tx) => {
-        const row = tx.select({ settings: sets.settings }).from(sets).where(eq(sets.id, setId)).get();
-        tx.update(sets).set({ settings: { ...(row?.settings ?? {}), promptThemes: [...themes] }, updatedAt: now }).where(eq(sets.id, setId)).run();
-      });
+      db.transaction(
+        (tx) => {
+          const row = tx.select({ settings: sets.settings }).from(sets).where(eq(sets.id, setId)).get();
+          tx.update(sets).set({ settings: { ...(row?.settings ?? {}), promptThemes: [...themes] }, updatedAt: now }).where(eq(sets.id, setId)).run();
+        },
+        { behavior: 'immediate' },
+      );
     },
 
     async close(setId, now) {

@@ -71,9 +71,11 @@ export async function replan(deps: PlanDeps, setId: number, change: RotationChan
   }
 }
 
-/** Re-plans each of several sets (a person's, after their zone changed). */
+/** Re-plans each of several sets (a person's, after their zone changed); one failing does not stop the rest. */
 export async function replanAll(deps: PlanDeps, setIds: readonly number[]): Promise<void> {
-  for (const setId of setIds) await replan(deps, setId);
+  const failed: unknown[] = [];
+  for (const setId of setIds) await replan(deps, setId).catch((error: unknown) => failed.push(error));
+  if (failed.length > 0) throw failed[0];
 }
 
 /**

@@ -3,6 +3,7 @@ import type { CommandOf } from '../commands/grammar';
 import { SetwiseError } from '../domain/errors';
 import { programmeEnd, ruleChanges } from '../domain/meetings';
 import { DEFAULT_DURATION_MINUTES, lastDate, occurrences } from '../domain/recurrence';
+import type { PlanSnapshot } from '../domain/plan/types';
 import type { Occurrence, ScheduleRule } from '../domain/schedule';
 import { localToday } from '../domain/wall-time';
 import * as copy from '../messages/copy/meetings';
@@ -20,54 +21,58 @@ import { replan, withSnapshot, type PlanDeps } from './plan';
 export async function setSchedule(deps: Deps, turn: Turn, args: CommandOf<'schedule'>['args']): Promise<Reply> {
   const { set } = await facilitatorView(deps, turn, 'change the schedule');
   const now = deps.clock.now();
-  const zone = args.tz ?? set.timeZone;
-  const today = localToday(now, zone);
-  const previous = await deps.store.meetings.activeRule(set.id);
-  const rule: ScheduleRule = {
-    cadence: args.cadence,
-    weekday: args.weekday,
-    localTime: args.time,
-    durationMinutes: args.durationMinutes ?? previous?.durationMinutes ?? DEFAULT_DURATION_MINUTES,
-    from: args.from ?? today,
-    until: args.until ?? null,
-    count: args.count ?? null,
-    zone,
-  };
-  const { upcoming: planned, past } = occurrences(rule, now);
-  if (planned.length === 0) {
-    if (past.count > 0) {
-      throw new SetwiseError('invalid', `Every date of that schedule is already past (the last is ${dayLabel(past.last!)}), so there is nothing to plan.`, `Plan from today on, e.g. \`from ${nextDay(today)}\`${rule.until ? ' with a later `until`' : ''}.`);
+  // The zone and length left unsaid are the set's as the snapshot reads them, so a
+  // `set tz` that lands meanwhile is either seen or makes this re-read, never undone.
+  const { stored, changes, made } = await applyRule(deps, set.id, turn.actor.id, (snapshot) => {
+    const zone = args.tz ?? snapshot.set.timeZone;
+    const today = localToday(now, zone);
+    const rule: ScheduleRule = {
+      cadence: args.cadence,
+      weekday: args.weekday,
+      localTime: args.time,
+      durationMinutes: args.durationMinutes ?? snapshot.rule?.durationMinutes ?? DEFAULT_DURATION_MINUTES,
+      from: args.from ?? today,
+      until: args.until ?? null,
+      count: args.count ?? null,
+      zone,
+    };
+    const { upcoming: planned, past } = occurrences(rule, now);
+    if (planned.length === 0) {
+      if (past.count > 0) {
+        throw new SetwiseError('invalid', `Every date of that schedule is already past (the last is ${dayLabel(past.last!)}), so there is nothing to plan.`, `Plan from today on, e.g. \`from ${nextDay(today)}\`${rule.until ? ' with a later `until`' : ''}.`);
+      }
+      throw new SetwiseError('invalid', `That schedule gives no meetings between ${dayLabel(rule.from)} and ${dayLabel(lastDate(rule, today))}.`, 'Widen the dates, or meet more often.');
     }
-    throw new SetwiseError('invalid', `That schedule gives no meetings between ${dayLabel(rule.from)} and ${dayLabel(lastDate(rule, today))}.`, 'Widen the dates, or meet more often.');
-  }
-  const { stored, changes } = await applyRule(deps, set.id, rule, planned, turn.actor.id);
+    return { rule, planned, past, zoneBefore: snapshot.set.timeZone };
+  });
   const meetings = await deps.store.meetings.list(set.id);
   const upcoming = meetings.filter((m) => m.status === 'scheduled' && m.startsAt.getTime() > now.getTime());
   deps.log.info({ setId: set.id, created: changes.insert.length, updated: changes.update.length, removed: changes.remove.length }, 'schedule set');
   return publicReply(
     copy.scheduled({
-      set: { ...set, timeZone: zone },
+      set: { ...set, timeZone: made.rule.zone },
       rule: stored,
       upcoming,
       kept: changes.kept.length,
-      past,
-      zoneChanged: zone !== set.timeZone,
+      past: made.past,
+      zoneChanged: made.rule.zone !== made.zoneBefore,
       end: programmeEnd(stored, meetings),
     }),
   );
 }
 
 /**
- * Makes `rule` the set's, with its `planned` occurrences. The meetings it changes are
- * worked out from the set's meetings as read, and stored only if no one changed them
- * meanwhile; then the rotation and nudges follow.
+ * Makes a rule the set's. `make` works it out (and its occurrences) from the set as
+ * read; the meetings it changes are stored only if no one changed the set meanwhile,
+ * else it is all worked out again. Then the rotation and nudges follow.
  */
-export async function applyRule(deps: PlanDeps, setId: number, rule: ScheduleRule, planned: readonly Occurrence[], createdBy: number) {
+export async function applyRule<T extends { readonly rule: ScheduleRule; readonly planned: readonly Occurrence[] }>(deps: PlanDeps, setId: number, createdBy: number, make: (snapshot: PlanSnapshot) => T) {
   const now = deps.clock.now();
   const applied = await withSnapshot(deps, setId, async (snapshot) => {
-    const changes = ruleChanges(snapshot.meetings, planned, now);
-    const done = await deps.store.meetings.replaceRule(setId, snapshot.version, rule, changes, createdBy, now);
-    return done.ok ? { ok: true as const, value: { stored: done.value, changes } } : done;
+    const made = make(snapshot);
+    const changes = ruleChanges(snapshot.meetings, made.planned, now);
+    const done = await deps.store.meetings.replaceRule(setId, snapshot.version, made.rule, changes, createdBy, now);
+    return done.ok ? { ok: true as const, value: { stored: done.value, changes, made } } : done;
   });
   await replan(deps, setId);
   return applied;

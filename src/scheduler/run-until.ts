@@ -17,8 +17,10 @@ export async function runUntil(scheduler: Scheduler, jobs: JobRepo, clock: Movab
     const result = await scheduler.tick();
     for (const key of Object.keys(total) as (keyof TickResult)[]) total[key] += result[key];
     if (result.claimed === 0 && due.getTime() <= clock.now().getTime()) {
-      // Due but nothing claimable (another worker holds it): step past it rather than spin.
-      clock.moveTo(new Date(clock.now().getTime() + 60_000));
+      // Due but nothing claimable (another worker holds it, or its set's re-plan is
+      // owed): step on a minute, as cron would, rather than spin; stop at the target.
+      if (clock.now().getTime() >= target.getTime()) break;
+      clock.moveTo(new Date(Math.min(clock.now().getTime() + 60_000, target.getTime())));
     }
   }
   clock.moveTo(target);

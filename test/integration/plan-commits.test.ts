@@ -85,9 +85,13 @@ describe('plan commits', () => {
     const later = { localDate: '2027-01-12', localTime: '10:00', zone: 'Europe/London', instant: new Date('2027-01-12T10:00:00Z'), ends: new Date('2027-01-12T13:00:00Z') };
     await h.store.meetings.move(first!.id, later, h.clock.now());
     expect(await h.store.plans.owed(10)).toEqual([setId]);
-    // The day-before reminder was due on 4 Jan at 10:00; now it belongs on the 11th.
+    // The day-before reminder was due on 4 Jan at 10:00, and the presenters' week-ahead
+    // notices at once; now they belong on the 11th and the 5th. Nothing is due yet.
+    const old = (await h.planOf()).jobs.filter((j) => j.meetingId === first!.id && j.status === 'pending' && j.runAt <= new Date('2027-01-04T10:30:00Z'));
+    expect(old.length).toBeGreaterThan(2);
+    const posted = h.chat.posts.length; // the welcomes
     await h.advanceTo(new Date('2027-01-04T10:30:00Z'));
-    expect(h.chat.posts.filter((p) => p.message.text.includes('Tue 5 Jan'))).toEqual([]);
+    expect(h.chat.posts.slice(posted).map((p) => p.message.text)).toEqual([]);
     expect(await h.store.plans.owed(10)).toEqual([]);
     const reminder = (await h.planOf()).jobs.find((j) => j.dedupeKey === `meeting:${first!.id}:meeting-reminder`);
     expect(reminder).toMatchObject({ status: 'pending', runAt: new Date('2027-01-11T10:00:00Z') });
@@ -102,5 +106,62 @@ describe('plan commits', () => {
     expect(after.owed).toBe(false); // the plan already holds that slot
     expect(after.slots.find((x) => x.id === told.id)?.notifiedAt).toEqual(h.clock.now());
     expect(await h.store.plans.commit(setId, snapshot.version, plan.write, h.clock.now())).toEqual({ ok: false, reason: 'changed' });
+  });
+
+  it('owe a plan after every write to what a plan reads, whichever repository makes it', async () => {
+    const now = h.clock.now();
+    const bob = await h.idOf('bob');
+    const carol = await h.idOf('carol');
+    const erin = (await h.store.people.upsert(1, { userId: 'U-erin', displayName: 'erin' }, now)).id;
+    const [first, second] = await h.store.meetings.list(setId);
+    const occurrence = { localDate: '2027-01-19', localTime: '10:00', zone: 'Europe/London', instant: new Date('2027-01-19T10:00:00Z'), ends: new Date('2027-01-19T13:00:00Z') };
+    const writes: [string, () => Promise<unknown>][] = [
+      ['sets.setNudges', async () => h.store.sets.setNudges(setId, (await h.setIn('leaders')).nudges, 2, now)],
+      ['sets.setPresentersPerMeeting', () => h.store.sets.setPresentersPerMeeting(setId, 1, now)],
+      ['memberships.add', () => h.store.memberships.add(setId, [erin], now, 20)],
+      ['memberships.setRole', () => h.store.memberships.setRole(setId, erin, 'facilitator', now)],
+      ['memberships.setPresenting', () => h.store.memberships.setPresenting(setId, bob, false, now)],
+      ['memberships.remove', () => h.store.memberships.remove(setId, erin, now)],
+      ['people.setTimeZone', () => h.store.people.setTimeZone(carol, 'Asia/Tokyo', now)],
+      ['rotation.addAbsence', () => h.store.rotation.addAbsence(setId, { personId: carol, from: '2027-02-01', until: '2027-02-03', createdBy: carol }, now)],
+      ['rsvps.answer', () => h.store.rsvps.answer(first!.id, carol, 'no', now)],
+      ['meetings.add', () => h.store.meetings.add(setId, occurrence, now)],
+      ['meetings.move', () => h.store.meetings.move(second!.id, { ...occurrence, localDate: '2027-02-09', instant: new Date('2027-02-09T10:00:00Z'), ends: new Date('2027-02-09T13:00:00Z') }, now)],
+      ['meetings.cancel', () => h.store.meetings.cancel(first!.id, now)],
+      ['privacy.erase', () => h.store.privacy.erase(bob, now)],
+      ['sets.close', () => h.store.sets.close(setId, now)],
+    ];
+    for (const [name, write] of writes) {
+      const before = (await h.store.plans.snapshot(setId))!;
+      await h.store.plans.commit(setId, before.version, planSet(before, now, { kind: 'replan' }, (m) => m.localDate).write, now);
+      const settled = (await h.store.plans.snapshot(setId))!;
+      expect(settled.owed, name).toBe(false);
+      await write();
+      const after = (await h.store.plans.snapshot(setId))!;
+      expect(after.version, name).toBeGreaterThan(settled.version);
+      expect(after.owed, name).toBe(true);
+    }
+  });
+
+  it('refuse a plan read while a nudge was in flight once the scheduler puts it back, without owing a plan', async () => {
+    const due = (await h.planOf()).jobs.filter((j) => j.status === 'pending').sort((a, b) => a.runAt.getTime() - b.runAt.getTime());
+    const [one, two] = await h.store.jobs.claim('worker', due[1]!.runAt, 60_000, 2);
+    const { snapshot, plan } = await planNow(); // sees both in flight
+    await h.store.jobs.reschedule(one!, 'worker', new Date(one!.runAt.getTime() + 60_000), 'timeout', h.clock.now());
+    const retried = (await h.store.plans.snapshot(setId))!;
+    expect(retried.version).toBe(snapshot.version + 1);
+    expect(retried.owed).toBe(false);
+    await h.store.jobs.skip(two!, 'worker', 'they are no longer in the set', h.clock.now());
+    expect((await h.store.plans.snapshot(setId))!.version).toBe(snapshot.version + 2);
+    expect(await h.store.plans.commit(setId, snapshot.version, plan.write, h.clock.now())).toEqual({ ok: false, reason: 'changed' });
+  });
+
+  it('hold back the nudges of a set whose plan is owed from every claim', async () => {
+    const far = new Date('2028-01-01T00:00:00Z');
+    await h.store.sets.setPresentersPerMeeting(setId, 1, h.clock.now());
+    expect(await h.store.jobs.claim('worker', far, 60_000, 100)).toEqual([]);
+    const { snapshot, plan } = await planNow();
+    await h.store.plans.commit(setId, snapshot.version, plan.write, h.clock.now());
+    expect((await h.store.jobs.claim('worker', far, 60_000, 100)).length).toBeGreaterThan(0);
   });
 });

@@ -26,7 +26,7 @@ export async function seedFanOut(file: string, size: number): Promise<{ dueAt: D
   // A crowd far past a set's size, on purpose: this seeds a fan-out, not a set people run.
   await store.memberships.add(made.set.id, ids, now, Number.MAX_SAFE_INTEGER);
   const rule = { cadence: { kind: 'weekly' as const, everyWeeks: 4 }, weekday: 2, localTime: '10:00', durationMinutes: 180, from: '2027-03-02', until: null, count: 1, zone: 'Europe/London' };
-  await applyRule({ store, clock: new ManualClock(now), log: silentLogger }, made.set.id, rule, occurrences(rule, now).upcoming, lead.id);
+  await applyRule({ store, clock: new ManualClock(now), log: silentLogger }, made.set.id, lead.id, () => ({ rule, planned: occurrences(rule, now).upcoming }));
   database.close();
   // RSVP reminders to everyone (the lead too), the channel reminder, two presenter notices.
   return { dueAt: new Date('2027-03-01T22:00:00Z'), expected: size + 1 + 1 + 2 };

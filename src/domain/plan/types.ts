@@ -42,8 +42,8 @@ export interface PlanSnapshot {
   /** A change has committed since the set's plan was last made: a re-plan is owed. */
   readonly owed: boolean;
   readonly set: LearningSet;
-  /** The active rule's ending, which says whether the programme has a last meeting. */
-  readonly rule: Pick<ScheduleRule, 'until' | 'count'> | null;
+  /** The active rule's ending (whether the programme has a last meeting) and meeting length. */
+  readonly rule: Pick<ScheduleRule, 'until' | 'count' | 'durationMinutes'> | null;
   /** Every meeting of the set, in time order. */
   readonly meetings: readonly Meeting[];
   readonly members: readonly PlanMember[];
