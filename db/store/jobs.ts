@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Job, NudgeKind } from '../../src/domain/nudges/job';
 import type { JobRepo } from '../../src/ports/store';
 import type { Db, LogTruncation } from '../client';
@@ -24,6 +25,20 @@ const toJob = (r: typeof jobs.$inferSelect): Job => {
 const mine = (job: Job, owner: string) => and(eq(jobs.id, job.id), eq(jobs.status, 'claimed'), eq(jobs.claimedBy, owner));
 
 export function jobRepo(db: Db, truncation: LogTruncation): JobRepo {
+  /**
+   * Settles a claimed job into a state a re-plan acts on (pending, skipped). A re-plan
+   * read while it was in flight left it alone, so the set's version moves on: that
+   * plan re-reads rather than commit without it.
+   */
+  const handBack = (job: Job, owner: string, values: SQLiteUpdateSetSource<typeof jobs>) =>
+    db.transaction(
+      (tx) => {
+        const done = tx.update(jobs).set({ ...values, leaseUntil: null }).where(mine(job, owner)).run();
+        if (done.changes > 0) planTouched(tx, job.setId);
+      },
+      { behavior: 'immediate' },
+    );
+
   return {
     async claim(owner, now, leaseMs, limit) {
       truncation.retry();
@@ -56,37 +71,18 @@ export function jobRepo(db: Db, truncation: LogTruncation): JobRepo {
     },
 
     async skip(job, owner, reason, now) {
-      db.transaction(
-        (tx) => {
-          const done = tx.update(jobs).set({ status: 'skipped', lastError: reason, leaseUntil: null, updatedAt: now }).where(mine(job, owner)).run();
-          // A skipped nudge is one a re-plan may revive: one read while it was in flight must re-read.
-          if (done.changes > 0) planTouched(tx, job.setId);
-        },
-        { behavior: 'immediate' },
-      );
+      handBack(job, owner, { status: 'skipped', lastError: reason, updatedAt: now });
     },
 
     async reschedule(job, owner, runAt, error, now) {
-      db.transaction(
-        (tx) => {
-          const done = tx
-            .update(jobs)
-            .set({
-              status: 'pending',
-              runAt,
-              leaseUntil: null,
-              lastError: error,
-              // A wait for quiet hours to end is not a failed try.
-              ...(error === null ? { attempts: sql`max(${jobs.attempts} - 1, 0)` } : {}),
-              updatedAt: now,
-            })
-            .where(mine(job, owner))
-            .run();
-          // Pending again: a re-plan read while it was in flight left it alone, and must re-read.
-          if (done.changes > 0) planTouched(tx, job.setId);
-        },
-        { behavior: 'immediate' },
-      );
+      handBack(job, owner, {
+        status: 'pending',
+        runAt,
+        lastError: error,
+        // A wait for quiet hours to end is not a failed try.
+        ...(error === null ? { attempts: sql`max(${jobs.attempts} - 1, 0)` } : {}),
+        updatedAt: now,
+      });
     },
 
     async bury(job, owner, error, now) {

@@ -6,7 +6,7 @@ import { meetings, presenterSlots, rsvps, scheduleRules, sets } from '../schema'
 import { toMeeting, toRule } from './rows';
 
 import type { Reader, Tx } from './tx';
-import { changedSince, planOwed } from './versions';
+import { planOwed, stillAt } from './versions';
 
 const listOf = (tx: Reader, setId: number) =>
   tx.select().from(meetings).where(eq(meetings.setId, setId)).orderBy(asc(meetings.startsAt), asc(meetings.id)).all().map(toMeeting);
@@ -64,7 +64,7 @@ export function meetingRepo(db: Db): MeetingRepo {
     async replaceRule(setId, version, rule, changes, createdBy, now) {
       return db.transaction(
         (tx) => {
-          if (!changedSince(tx, setId, version)) return { ok: false as const, reason: 'changed' as const };
+          if (!stillAt(tx, setId, version, 'change')) return { ok: false as const, reason: 'changed' as const };
           tx.update(scheduleRules)
             .set({ supersededAt: now })
             .where(and(eq(scheduleRules.setId, setId), isNull(scheduleRules.supersededAt)))
@@ -160,7 +160,7 @@ export function meetingRepo(db: Db): MeetingRepo {
     async rezone(setId, version, zone, moves, now) {
       return db.transaction(
         (tx) => {
-          if (!changedSince(tx, setId, version)) return { ok: false as const, reason: 'changed' as const };
+          if (!stillAt(tx, setId, version, 'change')) return { ok: false as const, reason: 'changed' as const };
           for (const { id, occurrence } of moves) {
             tx.update(meetings)
               .set({ ...timing(occurrence), updatedAt: now, sequence: sql`${meetings.sequence} + 1` })

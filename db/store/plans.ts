@@ -8,7 +8,7 @@ import type { Db } from '../client';
 import { absences, jobs, meetings, memberships, people, presenterSlots, rsvps, scheduleRules, sets } from '../schema';
 import { toMeeting, toSet } from './rows';
 import type { Reader, Tx } from './tx';
-import { planCommitted } from './versions';
+import { stillAt } from './versions';
 
 /** Rows per statement: far inside SQLite's limit on bound variables, whatever a set's size. */
 const BATCH = 200;
@@ -166,7 +166,7 @@ export function planRepo(db: Db): PlanRepo {
       try {
         return db.transaction(
           (tx) => {
-            if (!planCommitted(tx, setId, version)) return { ok: false as const, reason: 'changed' as const };
+            if (!stillAt(tx, setId, version, 'plan')) return { ok: false as const, reason: 'changed' as const };
             writeSlots(tx, write.slots, now);
             writeJobs(tx, setId, write.jobs, now);
             return { ok: true as const, value: undefined };

@@ -28,21 +28,15 @@ export function planTouched(tx: Tx, setId: number | SQL): void {
     .run();
 }
 
-/** Commits a plan made at `version`: false, and nothing written, if the set has moved on. */
-export function planCommitted(tx: Tx, setId: number, version: number): boolean {
+/**
+ * Claims the next version for a write made from what was read at `version`: false,
+ * and nothing written, if the set has moved on. A plan's commit records itself as
+ * the current plan; a change (a new rule's meetings) leaves the plan owed.
+ */
+export function stillAt(tx: Tx, setId: number, version: number, write: 'plan' | 'change'): boolean {
   const done = tx
     .update(sets)
-    .set({ version: version + 1, plannedVersion: version + 1 })
-    .where(and(eq(sets.id, setId), eq(sets.version, version)))
-    .run();
-  return done.changes === 1;
-}
-
-/** A change made from what was read at `version` (a new rule's meetings): false, and nothing written, if the set has moved on. */
-export function changedSince(tx: Tx, setId: number, version: number): boolean {
-  const done = tx
-    .update(sets)
-    .set({ version: version + 1 })
+    .set(write === 'plan' ? { version: version + 1, plannedVersion: version + 1 } : { version: version + 1 })
     .where(and(eq(sets.id, setId), eq(sets.version, version)))
     .run();
   return done.changes === 1;

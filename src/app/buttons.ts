@@ -3,7 +3,7 @@ import { readButton, type ButtonKind, type ButtonPress } from '../messages/inter
 import { readFormId, type FormKind, type FormTarget } from '../messages/interactions/forms';
 import type { Reply } from '../ports/inbound';
 import { privateReply, type Deps, type Turn } from './context';
-import { replanRotation } from './rotation';
+import { replan } from './plan';
 import { findMeeting } from './meetings';
 import { rsvpButton } from './rsvp';
 import { openChallenge, submitChallenge } from './challenges';
@@ -23,7 +23,7 @@ const onPress: { readonly [K in ButtonKind]: OnPress<K> } = {
   'rotation.withdraw': async (deps, turn, { meetingId }) => {
     const meeting = await findMeeting(deps, meetingId);
     if (!(await deps.store.memberships.find(meeting.setId, turn.actor.id))) throw new SetwiseError('not-allowed', 'Only members of the set can do that.');
-    await replanRotation(deps, meeting.setId, { kind: 'withdraw', personId: turn.actor.id, meetingId: meeting.id });
+    await replan(deps, meeting.setId, { kind: 'withdraw', personId: turn.actor.id, meetingId: meeting.id });
     return privateReply({ tone: 'success', text: 'Done: you have given your presenting slot back, and the rotation has filled it.' });
   },
   'challenge.open': async (deps, turn, { meetingId }) => {

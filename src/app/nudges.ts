@@ -9,7 +9,7 @@ import type { Delivery } from '../scheduler/runner';
 import type { Job } from '../domain/nudges/job';
 import type { Deps } from './context';
 import { nextPrompt } from './prompts';
-import { replanRotation } from './rotation';
+import { replan } from './plan';
 
 const skip = (reason: string): Delivery => ({ type: 'skip', reason });
 
@@ -102,7 +102,7 @@ async function compose(deps: Deps, job: Job, { set, meeting, person }: Scene): P
 export async function deliverNudge(deps: Deps, job: Job): Promise<Delivery> {
   if (job.kind === 'meeting-ended') {
     // Nothing to send: settle the meeting's slots and plan the meetings now next.
-    await replanRotation(deps, job.setId);
+    await replan(deps, job.setId);
     return { type: 'sent', ref: null };
   }
   const scene = await sceneOf(deps, job);

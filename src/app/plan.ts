@@ -86,8 +86,7 @@ export async function replanOwed(deps: PlanDeps, limit = 100): Promise<number> {
   let done = 0;
   for (const setId of await deps.store.plans.owed(limit)) {
     try {
-      // Another process may have finished it since the list was read.
-      if (!(await deps.store.plans.snapshot(setId))?.owed) continue;
+      // One another process finished since the list was read costs a read, not a commit (see replan).
       await replan(deps, setId);
       done += 1;
     } catch (error) {

@@ -2,7 +2,6 @@ import type { CommandOf } from '../commands/grammar';
 import { SetwiseError } from '../domain/errors';
 import type { LearningSet, Person } from '../domain/model';
 import { isFacilitator } from '../domain/permissions';
-import type { RotationChange } from '../domain/rotation/changes';
 import { windowOf } from '../domain/rotation/plan';
 import type { RotationSnapshot } from '../domain/rotation/types';
 import { localToday } from '../domain/wall-time';
@@ -16,23 +15,18 @@ import { upcomingMeeting } from './meetings';
 import { resolvePerson, tell } from './people';
 import { replan } from './plan';
 
-/** Applies a change to the rotation (or none), settles past meetings and re-plans the next ones. */
-export async function replanRotation(deps: Deps, setId: number, change: RotationChange = { kind: 'replan' }) {
-  const { outcome, rotation } = await replan(deps, setId, change);
-  return { outcome, snapshot: rotation };
-}
 
-async function view(deps: Deps, turn: Turn, set: LearningSet, snapshot: RotationSnapshot, lead?: string) {
+async function view(deps: Deps, turn: Turn, set: LearningSet, rotation: RotationSnapshot, lead?: string) {
   const meetings = await deps.store.meetings.list(set.id);
-  const names = new Map(snapshot.members.map((m) => [m.personId, m.name]));
-  const rows: RotationRow[] = windowOf(snapshot).map((w) => ({
+  const names = new Map(rotation.members.map((m) => [m.personId, m.name]));
+  const rows: RotationRow[] = windowOf(rotation).map((w) => ({
     meeting: meetings.find((m) => m.id === w.id)!,
-    presenters: snapshot.slots
+    presenters: rotation.slots
       .filter((x) => x.meetingId === w.id && x.status === 'planned')
       .sort((a, b) => a.position - b.position)
       .map((x) => ({ ...x, name: names.get(x.personId) ?? '?' })),
   }));
-  return rotationView({ ...set, presentersPerMeeting: snapshot.presentersPerMeeting }, rows, snapshot.presentersPerMeeting, viewerZone(turn, set.timeZone), lead);
+  return rotationView({ ...set, presentersPerMeeting: rotation.presentersPerMeeting }, rows, rotation.presentersPerMeeting, viewerZone(turn, set.timeZone), lead);
 }
 
 /** Acting for someone else needs a facilitator; anyone may act for themselves. */
@@ -50,16 +44,16 @@ async function subject(deps: Deps, turn: Turn, view: SetView, token: string | un
 /** Shows who presents at the next meetings, and why. */
 export async function showRotation(deps: Deps, turn: Turn): Promise<Reply> {
   const { set } = await memberView(deps, turn);
-  const { snapshot } = await replanRotation(deps, set.id);
-  return privateReply(await view(deps, turn, set, snapshot));
+  const { rotation } = await replan(deps, set.id);
+  return privateReply(await view(deps, turn, set, rotation));
 }
 
 /** Sets how many people present at each meeting (facilitators). */
 export async function setPresenters(deps: Deps, turn: Turn, args: CommandOf<'presenters'>['args']): Promise<Reply> {
   const { set } = await facilitatorView(deps, turn, 'change how many present');
   await deps.store.sets.setPresentersPerMeeting(set.id, args.count, deps.clock.now());
-  const { snapshot } = await replanRotation(deps, set.id);
-  return publicReply(await view(deps, turn, set, snapshot, `${args.count === 1 ? 'One person presents' : `${args.count} people present`} at each meeting of ${set.name}.`));
+  const { rotation } = await replan(deps, set.id);
+  return publicReply(await view(deps, turn, set, rotation, `${args.count === 1 ? 'One person presents' : `${args.count} people present`} at each meeting of ${set.name}.`));
 }
 
 /** Takes a place at a meeting ahead of the rotation; bids are first come. */
@@ -67,16 +61,16 @@ export async function bid(deps: Deps, turn: Turn, args: CommandOf<'bid'>['args']
   const { set } = await memberView(deps, turn);
   const meeting = await upcomingMeeting(deps, set, args.date);
   const on = localToday(deps.clock.now(), set.timeZone);
-  const { snapshot } = await replanRotation(deps, set.id, { kind: 'bid', personId: turn.actor.id, meetingId: meeting.id, on });
-  return publicReply(await view(deps, turn, set, snapshot, `${who(turn.actor)} bid to present on ${dayLabel(meeting.localDate)}.`));
+  const { rotation } = await replan(deps, set.id, { kind: 'bid', personId: turn.actor.id, meetingId: meeting.id, on });
+  return publicReply(await view(deps, turn, set, rotation, `${who(turn.actor)} bid to present on ${dayLabel(meeting.localDate)}.`));
 }
 
 /** Gives a presenting slot back; the rotation fills it. */
 export async function withdraw(deps: Deps, turn: Turn, args: CommandOf<'withdraw'>['args']): Promise<Reply> {
   const { set } = await memberView(deps, turn);
   const meeting = args.date === undefined ? undefined : await upcomingMeeting(deps, set, args.date);
-  const { snapshot } = await replanRotation(deps, set.id, { kind: 'withdraw', personId: turn.actor.id, meetingId: meeting?.id ?? null });
-  return publicReply(await view(deps, turn, set, snapshot, `${who(turn.actor)} gave their presenting slot back; the rotation has filled it.`));
+  const { rotation } = await replan(deps, set.id, { kind: 'withdraw', personId: turn.actor.id, meetingId: meeting?.id ?? null });
+  return publicReply(await view(deps, turn, set, rotation, `${who(turn.actor)} gave their presenting slot back; the rotation has filled it.`));
 }
 
 /** Exchanges two people's next slots: at once for a facilitator, else when both have asked. */
@@ -92,13 +86,13 @@ export async function swap(deps: Deps, turn: Turn, args: CommandOf<'swap'>['args
   for (const p of [a, b]) {
     if (!(await deps.store.memberships.find(set.id, p.id))) throw new SetwiseError('not-found', `${who(p)} is not a member of ${set.name}.`);
   }
-  const { outcome, snapshot } = await replanRotation(deps, set.id, { kind: 'swap', a: a.id, b: b.id, requestedBy: turn.actor.id, byFacilitator });
+  const { outcome, rotation } = await replan(deps, set.id, { kind: 'swap', a: a.id, b: b.id, requestedBy: turn.actor.id, byFacilitator });
   if (outcome === 'swap-requested') {
     const other = turn.actor.id === a.id ? b : a;
     await tell(deps, other, { text: `${who(turn.actor)} would like to swap presenting slots with you in ${set.name}. To agree, type \`swap ${who(turn.actor)} ${who(other)}\` in ${set.channelLabel}.` });
     return privateReply({ text: `Asked ${who(other)}: the swap happens when they also type \`swap ${who(a)} ${who(b)}\`.` });
   }
-  return publicReply(await view(deps, turn, set, snapshot, `Swapped the presenting slots of ${who(a)} and ${who(b)}.`));
+  return publicReply(await view(deps, turn, set, rotation, `Swapped the presenting slots of ${who(a)} and ${who(b)}.`));
 }
 
 /** Marks someone away for a period; the rotation skips them and puts them first when back. */
@@ -107,9 +101,9 @@ export async function away(deps: Deps, turn: Turn, args: CommandOf<'away'>['args
   const person = await subject(deps, turn, here, args.person, 'mark absences');
   if (args.until < localToday(deps.clock.now(), here.set.timeZone)) throw new SetwiseError('invalid', `That period ended on ${dayLabel(args.until)}.`);
   await deps.store.rotation.addAbsence(here.set.id, { personId: person.id, from: args.from, until: args.until, createdBy: turn.actor.id }, deps.clock.now());
-  const { snapshot } = await replanRotation(deps, here.set.id);
+  const { rotation } = await replan(deps, here.set.id);
   const lead = `${who(person)} is away from ${dayLabel(args.from)} until ${dayLabel(args.until)}; the rotation skips those meetings.`;
-  return publicReply(await view(deps, turn, here.set, snapshot, lead));
+  return publicReply(await view(deps, turn, here.set, rotation, lead));
 }
 
 /** Opts someone out of presenting, or back in. */
@@ -117,7 +111,7 @@ export async function presenting(deps: Deps, turn: Turn, args: CommandOf<'presen
   const here = await memberView(deps, turn);
   const person = await subject(deps, turn, here, args.person, 'change presenting');
   await deps.store.memberships.setPresenting(here.set.id, person.id, args.on, deps.clock.now());
-  const { snapshot } = await replanRotation(deps, here.set.id);
+  const { rotation } = await replan(deps, here.set.id);
   const lead = args.on ? `${who(person)} is back in the presenting rotation.` : `${who(person)} has opted out of presenting; their coming slots go to others.`;
-  return publicReply(await view(deps, turn, here.set, snapshot, lead));
+  return publicReply(await view(deps, turn, here.set, rotation, lead));
 }
