@@ -31,7 +31,10 @@ export const people = sqliteTable(
       .references(() => workspaces.id),
     platformUserId: text('platform_user_id').notNull(),
     displayName: text('display_name').notNull(),
+    /** The zone the person chose (`me tz`); null until they do. */
     timeZone: text('time_zone'),
+    /** The zone their platform reports (a Slack profile): used until they choose one. */
+    platformTimeZone: text('platform_time_zone'),
     quietStart: text('quiet_start'), // HH:MM local
     quietEnd: text('quiet_end'),
     dmAddress: text('dm_address', { mode: 'json' }).$type<Address>(),
@@ -361,4 +364,21 @@ export const processedEvents = sqliteTable(
     receivedAt: instant('received_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.platform, t.eventId] })],
+);
+
+/**
+ * A platform's installation of the app into one workspace (Slack OAuth), with its
+ * tokens: read on every request from that workspace, so nothing lives only in memory.
+ */
+export const installations = sqliteTable(
+  'installations',
+  {
+    platform: text('platform', { enum: ['console', 'slack', 'teams'] }).notNull(),
+    /** The workspace (Slack team) or organisation (Slack Enterprise Grid) it was made for. */
+    installKey: text('install_key').notNull(),
+    data: text('data', { mode: 'json' }).$type<unknown>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.installKey] })],
 );

@@ -17,7 +17,6 @@ import { ConfigError, DEFAULT_DB, loadConfig, type Config } from './config';
 import { DEFAULT_PROMPTS_DIR, loadPromptLibrary, PromptFileError } from './prompt-library';
 import { nudgeScheduler } from './app/scheduling';
 import { ShiftedClock } from './ports/clock';
-import { PacedChat } from './scheduler/pacer';
 import { guardedTick } from './scheduler/guarded-tick';
 import { runUntil } from './scheduler/run-until';
 import { REDACT_PATHS, withoutCredentials } from './secrets';
@@ -73,7 +72,7 @@ async function main(): Promise<void> {
     const printer = new ConsolePrinter((text) => void process.stdout.write(`${text}\n`), filesDir);
     // The console's clock is real time that `:advance` can move on.
     const clock = new ShiftedClock();
-    const deps = { store: createSqliteStore(database.db), chat: new PacedChat(new ConsoleChat(printer)), clock, log, prompts };
+    const deps = { store: createSqliteStore(database.db), chat: new ConsoleChat(printer), clock, log, prompts };
     const core = createCore(deps);
     const scheduler = nudgeScheduler(deps, `${hostname()}:${process.pid}`);
     // Catch up on anything that fell due while Setwise was stopped, then tick on schedule;

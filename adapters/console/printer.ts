@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { displaySafe, type Attachment, type Button, type Message } from '../../src/ports/chat';
+import { displaySafe, withPlainNames, type Attachment, type Button, type Message } from '../../src/ports/chat';
 import { formatDelivery } from './render';
 
 /** Only the owner may read what the bot hands over: folders 0700, files 0600. */
@@ -29,7 +29,8 @@ export class ConsolePrinter {
     print: (text: string) => void,
     private readonly filesDir: string,
   ) {
-    this.print = (text) => print(displaySafe(text));
+    // People named in the copy print as @name, the console's only kind of mention.
+    this.print = (text) => print(displaySafe(withPlainNames(text)));
   }
 
   /**

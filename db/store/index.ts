@@ -3,6 +3,8 @@ import { LogTruncation, type Db } from '../client';
 import { actionRepo } from './actions';
 import { challengeRepo } from './challenges';
 import { checkinRepo } from './checkins';
+import { eventRepo } from './events';
+import { installationRepo } from './installations';
 import { jobRepo } from './jobs';
 import { meetingRepo } from './meetings';
 import { membershipRepo } from './memberships';
@@ -36,5 +38,7 @@ export function createSqliteStore(db: Db): Store {
     checkins: checkinRepo(db),
     reflections: reflectionRepo(db),
     privacy: privacyRepo(db, truncation),
+    events: eventRepo(db),
+    installations: installationRepo(db),
   };
 }

@@ -1,35 +1,61 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { PersonRepo } from '../../src/ports/store';
 import type { Db } from '../client';
+import type { Tx } from './tx';
 import { memberships, people, sets } from '../schema';
 import { toPerson } from './rows';
 import { planOwed } from './versions';
 
+/** The open sets a person is in: the plans that read their zone. */
+function openSetsOf(tx: Tx, personId: number): number[] {
+  return tx
+    .select({ setId: memberships.setId })
+    .from(memberships)
+    .innerJoin(sets, eq(sets.id, memberships.setId))
+    .where(and(eq(memberships.personId, personId), isNull(memberships.leftAt), eq(sets.status, 'open')))
+    .all()
+    .map((t) => t.setId);
+}
+
 export function personRepo(db: Db): PersonRepo {
   return {
     async upsert(workspaceId, identity, now) {
-      // Platforms are the source of truth for names and DM addresses: refresh them on every visit.
-      const row = db
-        .insert(people)
-        .values({
-          workspaceId,
-          platformUserId: identity.userId,
-          displayName: identity.displayName,
-          dmAddress: identity.dm ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .onConflictDoUpdate({
-          target: [people.workspaceId, people.platformUserId],
-          set: {
-            displayName: identity.displayName,
-            ...(identity.dm ? { dmAddress: identity.dm } : {}),
-            updatedAt: now,
-          },
-        })
-        .returning()
-        .get();
-      return toPerson(row);
+      return db.transaction(
+        (tx) => {
+          const before = tx
+            .select({ chosen: people.timeZone, reported: people.platformTimeZone })
+            .from(people)
+            .where(and(eq(people.workspaceId, workspaceId), eq(people.platformUserId, identity.userId)))
+            .get();
+          // Platforms are the source of truth for names, DM addresses and reported zones: refresh them on every visit.
+          const row = tx
+            .insert(people)
+            .values({
+              workspaceId,
+              platformUserId: identity.userId,
+              displayName: identity.displayName,
+              dmAddress: identity.dm ?? null,
+              platformTimeZone: identity.timeZone ?? null,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .onConflictDoUpdate({
+              target: [people.workspaceId, people.platformUserId],
+              set: {
+                displayName: identity.displayName,
+                ...(identity.dm ? { dmAddress: identity.dm } : {}),
+                ...(identity.timeZone ? { platformTimeZone: identity.timeZone } : {}),
+                updatedAt: now,
+              },
+            })
+            .returning()
+            .get();
+          // A new reported zone moves their private nudges unless they chose a zone of their own.
+          if (before && !before.chosen && identity.timeZone && identity.timeZone !== before.reported) planOwed(tx, openSetsOf(tx, row.id));
+          return toPerson(row);
+        },
+        { behavior: 'immediate' },
+      );
     },
 
     async setTimeZone(personId, zone, now) {
@@ -37,13 +63,7 @@ export function personRepo(db: Db): PersonRepo {
         (tx) => {
           tx.update(people).set({ timeZone: zone, updatedAt: now }).where(eq(people.id, personId)).run();
           // Their private nudges count days in their zone: re-plan every set they are in.
-          const theirs = tx
-            .select({ setId: memberships.setId })
-            .from(memberships)
-            .innerJoin(sets, eq(sets.id, memberships.setId))
-            .where(and(eq(memberships.personId, personId), isNull(memberships.leftAt), eq(sets.status, 'open')))
-            .all();
-          const setIds = theirs.map((t) => t.setId);
+          const setIds = openSetsOf(tx, personId);
           planOwed(tx, setIds);
           return setIds;
         },

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { JobStatus, OutboxEntry, PlanSnapshot, PlanWrite } from '../../src/domain/plan/types';
 import { NO_LONGER_NEEDED } from '../../src/domain/plan/types';
 import type { NudgeKind } from '../../src/domain/nudges/job';
@@ -40,7 +40,8 @@ function read(tx: Reader, setId: number): PlanSnapshot | undefined {
         role: memberships.role,
         presenting: memberships.presenting,
         joinedAt: memberships.joinedAt,
-        zone: people.timeZone,
+        // As toPerson reads it: the zone they chose, else the one their platform reports.
+        zone: sql<string | null>`coalesce(${people.timeZone}, ${people.platformTimeZone})`,
       })
       .from(memberships)
       .innerJoin(people, eq(people.id, memberships.personId))

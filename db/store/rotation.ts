@@ -9,7 +9,7 @@ export function rotationRepo(db: Db): RotationRepo {
   return {
     async planned(meetingId) {
       return db
-        .select({ personId: presenterSlots.personId, name: people.displayName, reason: presenterSlots.reason })
+        .select({ personId: presenterSlots.personId, userId: people.platformUserId, name: people.displayName, reason: presenterSlots.reason })
         .from(presenterSlots)
         .innerJoin(people, eq(people.id, presenterSlots.personId))
         .where(and(eq(presenterSlots.meetingId, meetingId), eq(presenterSlots.status, 'planned')))

@@ -13,7 +13,8 @@ export const toPerson = (r: PersonRow): Person => ({
   workspaceId: r.workspaceId,
   platformUserId: r.platformUserId,
   displayName: r.displayName,
-  timeZone: r.timeZone,
+  // The zone they chose wins; until then, the one their platform reports.
+  timeZone: r.timeZone ?? r.platformTimeZone,
   quietHours: r.quietStart && r.quietEnd ? { start: r.quietStart, end: r.quietEnd } : null,
   dm: r.dmAddress ?? null,
 });

@@ -1,12 +1,12 @@
 import type { CommandOf } from '../commands/grammar';
 import { CHALLENGE_FIELDS, challengeSchema } from '../domain/challenge';
 import { SetwiseError } from '../domain/errors';
-import { who } from '../messages/format';
+import { handle, who } from '../messages/format';
 import { formId } from '../messages/interactions/forms';
 import type { Form, Message } from '../messages/model';
 import type { Reply } from '../ports/inbound';
 import { memberView } from './access';
-import { privateReply, type Deps, type Turn } from './context';
+import { fieldErrorsReply, privateReply, type Deps, type Turn } from './context';
 import { resolvePerson } from './people';
 
 /** Opens the challenge form, filled with the current version if there is one. */
@@ -35,10 +35,15 @@ export async function submitChallenge(deps: Deps, turn: Turn, setId: number, val
   const set = await deps.store.sets.get(setId);
   if (!set || !(await deps.store.memberships.find(set.id, turn.actor.id))) throw new SetwiseError('not-allowed', 'Only members of the set can write a challenge for it.');
   const parsed = challengeSchema.safeParse(values);
-  if (!parsed.success) throw new SetwiseError('invalid', `${parsed.error.issues[0]!.message}; nothing was saved.`, 'Type `challenge` to try again.');
+  if (!parsed.success) {
+    // The first problem of each field, shown on that field; the form stays open with what was typed.
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'challenge')] ??= issue.message;
+    return fieldErrorsReply(errors);
+  }
   const fields = Object.fromEntries(Object.entries(parsed.data).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length > 0));
   const saved = await deps.store.challenges.submit(set.id, turn.actor.id, fields, deps.clock.now());
-  return privateReply({ tone: 'success', text: `Saved version ${saved.version} of your challenge. The members of ${set.name} can read it with \`challenge show ${who(turn.actor)}\`.` });
+  return privateReply({ tone: 'success', text: `Saved version ${saved.version} of your challenge. The members of ${set.name} can read it with \`challenge show ${handle(turn.actor)}\`.` });
 }
 
 const challengeMessage = (name: string, version: number, fields: Readonly<Record<string, string>>): Message => {

@@ -34,5 +34,11 @@ export interface SetView {
 export const publicReply = (message: Message): Reply => ({ visibility: 'public', message });
 export const privateReply = (message: Message): Reply => ({ visibility: 'private', message });
 
+/** A form's answers refused field by field: nothing saved, each message shown on its field. */
+export const fieldErrorsReply = (errors: Readonly<Record<string, string>>): Reply => ({
+  ...privateReply({ tone: 'error', text: `Nothing was saved: ${Object.values(errors).join('; ')}.` }),
+  fieldErrors: errors,
+});
+
 /** The zone a person reads times in: their own choice, else the set's. */
 export const viewerZone = (turn: Turn, setZone: string): string => turn.actor.timeZone ?? setZone;

@@ -7,6 +7,8 @@ import type { Core, Identity, Incoming, Payload, Reply } from '../ports/inbound'
 import { privateReply, type Deps, type Turn } from './context';
 import { dispatch } from './dispatch';
 import { pressButton, submitForm } from './buttons';
+import { overview } from './overview';
+import { parseZone } from '../domain/zone';
 
 const refusal = (message: string, hint?: string): Reply =>
   privateReply({ tone: 'error', text: hint ? `${message} ${hint}` : message } satisfies Message);
@@ -14,9 +16,21 @@ const refusal = (message: string, hint?: string): Reply =>
 /** A platform's id: real ones never hold invisible characters, so removing them changes none, and no id can carry them in. */
 const cleanId = (id: string): string => withoutInvisibles(cleanLine(id));
 
+/** A zone a platform reports is used only when it is one Setwise can compute with. */
+const knownZone = (zone: string | undefined): string | undefined => {
+  if (zone === undefined) return undefined;
+  try {
+    return parseZone(zone);
+  } catch {
+    return undefined;
+  }
+};
+
 const cleanIdentity = (who: Identity): Identity => {
   const userId = cleanId(who.userId);
-  return { ...who, userId, displayName: cleanName(who.displayName) || userId || 'someone' };
+  const { timeZone, ...rest } = who;
+  const zone = knownZone(timeZone);
+  return { ...rest, userId, displayName: cleanName(who.displayName) || userId || 'someone', ...(zone ? { timeZone: zone } : {}) };
 };
 
 /**
@@ -34,10 +48,24 @@ function cleanIncoming(incoming: Incoming): Incoming {
   return {
     ...incoming,
     workspaceId: cleanId(incoming.workspaceId),
+    ...(incoming.eventId !== undefined ? { eventId: cleanLine(incoming.eventId) } : {}),
     actor: cleanIdentity(incoming.actor),
     where: { ...incoming.where, id: cleanId(incoming.where.id), label: cleanLine(incoming.where.label) },
     payload: clean,
   };
+}
+
+/** What a platform's redelivery of an event gets: nothing to send. */
+const DUPLICATE: Reply = { visibility: 'private', message: { text: '' }, duplicate: true };
+
+/**
+ * Whether this is the first delivery of the event. The id is recorded before the
+ * event is handled: a crash in between loses that one event rather than doing it
+ * twice (a command or a click is at most once; the person can repeat it).
+ */
+async function firstDelivery(deps: Deps, incoming: Incoming): Promise<boolean> {
+  if (!incoming.eventId) return true;
+  return deps.store.events.firstDelivery(incoming.platform, `${incoming.workspaceId}:${incoming.eventId}`, deps.clock.now());
 }
 
 /** The platform-agnostic core: every adapter hands it an Incoming and renders the Reply. */
@@ -59,6 +87,7 @@ export function createCore(deps: Deps): Core {
       let incoming = raw;
       try {
         incoming = cleanIncoming(raw);
+        if (!(await firstDelivery(deps, incoming))) return DUPLICATE;
         const { payload } = incoming;
         switch (payload.type) {
           case 'command': {
@@ -77,6 +106,10 @@ export function createCore(deps: Deps): Core {
         deps.log.error({ err: error, ref, platform: incoming.platform, payload: incoming.payload.type }, 'request failed');
         return refusal(`Something went wrong on my side (ref ${ref}).`, 'Please try again in a moment.');
       }
+    },
+
+    async overview(platform, workspaceId, actor) {
+      return overview(deps, platform, cleanId(workspaceId), cleanIdentity(actor));
     },
   };
 }

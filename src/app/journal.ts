@@ -5,7 +5,7 @@ import { formId } from '../messages/interactions/forms';
 import { dayLabel } from '../messages/when';
 import type { Reply } from '../ports/inbound';
 import { mySetHere } from './access';
-import { privateReply, type Deps, type Turn } from './context';
+import { fieldErrorsReply, privateReply, type Deps, type Turn } from './context';
 
 /** Keeps a private journal entry; it belongs to the set it was written for, when there is one. */
 export async function reflect(deps: Deps, turn: Turn, args: CommandOf<'reflect'>['args']): Promise<Reply> {
@@ -25,8 +25,8 @@ export function reflectionForm(setId: number): Reply {
 /** Keeps a reflection written in the reply form, for the set it was prompted by. */
 export async function submitReflection(deps: Deps, turn: Turn, setId: number, values: Readonly<Record<string, string>>): Promise<Reply> {
   const text = (values.text ?? '').trim();
-  if (text.length === 0) throw new SetwiseError('invalid', 'The reflection was empty; nothing was kept.');
-  if ([...text].length > 3000) throw new SetwiseError('invalid', `That is ${[...text].length} characters; a reflection can be at most 3000. Nothing was kept.`);
+  if (text.length === 0) return fieldErrorsReply({ text: 'Write something first: the reflection was empty' });
+  if ([...text].length > 3000) return fieldErrorsReply({ text: `That is ${[...text].length} characters; a reflection can be at most 3000` });
   const member = await deps.store.memberships.find(setId, turn.actor.id);
   const entry = await deps.store.reflections.add(turn.actor.id, member ? setId : null, text, deps.clock.now());
   return privateReply({ tone: 'success', text: `Kept as journal entry ${entry.number}, private to you.${member ? ` To share it with the set, type \`journal share ${entry.number}\`.` : ''}` });

@@ -3,7 +3,7 @@ import type { LearningSet, Person } from '../domain/model';
 import { SET_SIZE } from '../domain/limits';
 import { isFacilitator } from '../domain/permissions';
 import * as copy from '../messages/copy/sets';
-import { who } from '../messages/format';
+import { handle, who } from '../messages/format';
 import type { Reply } from '../ports/inbound';
 import type { LeaveResult, RoleResult } from '../ports/store';
 import { facilitatorView, memberView } from './access';
@@ -33,7 +33,7 @@ export async function removeMember(deps: Deps, turn: Turn, args: { person: strin
   const person = await resolvePerson(deps, turn, args.person);
   const self = person.id === turn.actor.id;
   if (!self && !isFacilitator(me)) {
-    throw new SetwiseError('not-allowed', `Only a facilitator of ${set.name} can remove members.`, `You can leave yourself with \`member remove ${who(turn.actor)}\`.`);
+    throw new SetwiseError('not-allowed', `Only a facilitator of ${set.name} can remove members.`, `You can leave yourself with \`member remove ${handle(turn.actor)}\`.`);
   }
   const result = await deps.store.memberships.remove(set.id, person.id, deps.clock.now());
   refuseUnlessDone(result, set, person);

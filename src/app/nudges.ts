@@ -51,7 +51,7 @@ async function compose(deps: Deps, job: Job, { set, meeting, person }: Scene): P
       return copy.presenterNotice(set, meeting, slot.reason, zone);
     }
     case 'meeting-reminder': {
-      const presenters = (await deps.store.rotation.planned(meeting.id)).map((p) => p.name);
+      const presenters = (await deps.store.rotation.planned(meeting.id)).map((p) => ({ platformUserId: p.userId, displayName: p.name }));
       const all = await answers();
       const count = (a: string) => all.filter((x) => x.answer === a).length;
       return copy.meetingReminder(set, meeting, presenters, { yes: count('yes'), no: count('no'), maybe: count('maybe') });

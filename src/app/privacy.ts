@@ -20,12 +20,18 @@ export async function eraseMyData(deps: Deps, turn: Turn, args: CommandOf<'priva
     return privateReply({
       tone: 'warning',
       text: 'This erases your challenges, journal, actions, absences and answers, takes you out of your sets, and removes your name and settings. Sets keep their history under "former member". It cannot be undone. To go ahead, press Erase my data, or type `privacy erase confirm`.',
-      actions: [button({ kind: 'privacy.erase', personId: turn.actor.id }, 'Erase my data', 'danger')],
+      actions: [
+        {
+          ...button({ kind: 'privacy.erase', personId: turn.actor.id }, 'Erase my data', 'danger'),
+          confirm: { title: 'Erase your data?', text: 'Your challenges, journal, actions and answers go for good. This cannot be undone.', yes: 'Erase it', no: 'Keep it' },
+        },
+      ],
     });
   }
   // Their sets no longer plan for them: no nudge reaches an erased person.
   await replanAll(deps, await deps.store.privacy.erase(turn.actor.id, deps.clock.now()));
   deps.log.info({ personId: turn.actor.id }, 'personal data erased');
   // Exports handed over earlier go too, wherever the adapter kept them.
-  return { ...privateReply({ tone: 'success', text: 'Done: your personal content is erased, and the exports you were given are deleted. If you use Setwise again you start afresh.' }), erased: true };
+  // The answer takes the warning's place, so its button cannot be pressed again.
+  return { ...privateReply({ tone: 'success', text: 'Done: your personal content is erased, and the exports you were given are deleted. If you use Setwise again you start afresh.' }), erased: true, replace: true };
 }

@@ -6,7 +6,7 @@ import { windowOf } from '../domain/rotation/plan';
 import type { RotationSnapshot } from '../domain/rotation/types';
 import { localToday } from '../domain/wall-time';
 import { rotationView, type RotationRow } from '../messages/copy/rotation';
-import { who } from '../messages/format';
+import { handle, who } from '../messages/format';
 import { dayLabel } from '../messages/when';
 import type { Reply } from '../ports/inbound';
 import { facilitatorView, memberView } from './access';
@@ -89,8 +89,8 @@ export async function swap(deps: Deps, turn: Turn, args: CommandOf<'swap'>['args
   const { outcome, rotation } = await replan(deps, set.id, { kind: 'swap', a: a.id, b: b.id, requestedBy: turn.actor.id, byFacilitator });
   if (outcome === 'swap-requested') {
     const other = turn.actor.id === a.id ? b : a;
-    await tell(deps, other, { text: `${who(turn.actor)} would like to swap presenting slots with you in ${set.name}. To agree, type \`swap ${who(turn.actor)} ${who(other)}\` in ${set.channelLabel}.` });
-    return privateReply({ text: `Asked ${who(other)}: the swap happens when they also type \`swap ${who(a)} ${who(b)}\`.` });
+    await tell(deps, other, { text: `${who(turn.actor)} would like to swap presenting slots with you in ${set.name}. To agree, type \`swap ${handle(turn.actor)} ${handle(other)}\` in ${set.channelLabel}.` });
+    return privateReply({ text: `Asked ${who(other)}: the swap happens when they also type \`swap ${handle(a)} ${handle(b)}\`.` });
   }
   return publicReply(await view(deps, turn, set, rotation, `Swapped the presenting slots of ${who(a)} and ${who(b)}.`));
 }

@@ -34,6 +34,8 @@ export interface PersonalData {
     readonly name: string;
     readonly platformUserId: string;
     readonly timeZone: string | null;
+    /** The zone their platform reported, used until they chose one. */
+    readonly platformTimeZone: string | null;
     /** "HH:MM-HH:MM" in their zone. */
     readonly quietHours: string | null;
     readonly firstSeen: Date;

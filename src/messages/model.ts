@@ -22,6 +22,16 @@ export interface Button {
   readonly label: string;
   readonly value: string;
   readonly style?: 'primary' | 'danger';
+  /** Asked before the press counts, for what cannot be undone (Slack's confirm dialog, a card's confirm step). */
+  readonly confirm?: Confirm;
+}
+
+/** A "are you sure?" step before a destructive button acts. */
+export interface Confirm {
+  readonly title: string;
+  readonly text: string;
+  readonly yes: string;
+  readonly no: string;
 }
 
 export type FormFieldKind = 'short' | 'long' | 'select' | 'date' | 'time';

@@ -3,7 +3,9 @@ import type { Message } from '../messages/model';
 
 export type { Address, Platform } from '../domain/address';
 // What adapters render: the neutral message model, reached through the port.
-export type { Attachment, Block, Button, Field, Form, FormField, Message, Tone } from '../messages/model';
+export type { Attachment, Block, Button, Confirm, Field, Form, FormField, FormFieldKind, Message, Tone } from '../messages/model';
+/** People named in the bot's copy: each renderer draws them as its platform's mention. */
+export { namedIn, withMentions, withPlainNames, type Named } from '../messages/format';
 /** Text from people made safe to show: adapters apply it to whatever they print or post as-is. */
 export { cleanText as displaySafe } from '../domain/text';
 
@@ -23,6 +25,24 @@ export interface ChatPort {
   update(posted: PostedMessage, message: Message): Promise<void>;
 }
 
+
+/** A token bucket: `rate` sends a second on average, `burst` at once. */
+export interface Limit {
+  readonly rate: number;
+  readonly burst: number;
+}
+
+/**
+ * How fast a platform lets a bot post, as its adapter declares it: per address (a
+ * channel, a person) and per scope (a Slack workspace, a Teams tenant), which
+ * `scopeOf` reads from an address. The scheduler's pacer applies them; the core never
+ * names a platform.
+ */
+export interface SendLimits {
+  readonly perAddress: Limit;
+  readonly perScope: Limit;
+  scopeOf(to: Address): string;
+}
 
 /** Thrown by an adapter when the platform says "slow down"; the scheduler waits at least that long. */
 export class RateLimited extends Error {

@@ -1,5 +1,6 @@
 import type { Address, Platform } from '../domain/address';
 import type { Message } from '../messages/model';
+import type { PostedMessage } from './chat';
 
 /** A person as their platform describes them, before the core has stored them. */
 export interface Identity {
@@ -7,6 +8,8 @@ export interface Identity {
   readonly displayName: string;
   /** Where to reach them privately, when the platform can. */
   readonly dm?: Address;
+  /** The IANA zone their platform reports (a Slack profile, a Teams client): theirs until they choose one. */
+  readonly timeZone?: string;
 }
 
 /** The conversation a request came from. `id` is stable and opaque, for lookups. */
@@ -38,6 +41,11 @@ export interface Incoming {
   readonly actor: Identity;
   readonly where: Where;
   readonly payload: Payload;
+  /**
+   * The message whose button was pressed (or whose form was opened), as the adapter
+   * posted it: where a `replace` reply goes. Opaque to the core.
+   */
+  readonly source?: PostedMessage;
 }
 
 /**
@@ -50,8 +58,22 @@ export interface Reply {
   readonly message: Message;
   /** The actor's personal data has just been erased: an adapter removes any personal file it kept for them. */
   readonly erased?: true;
+  /**
+   * A form's answers that need another look, by field id: nothing was saved, and the
+   * adapter shows each message on its field (Slack's `response_action: errors`).
+   */
+  readonly fieldErrors?: Readonly<Record<string, string>>;
+  /** This answer takes the place of the message whose button was pressed (`Incoming.source`). */
+  readonly replace?: true;
+  /** The event was handled before (a platform's retry): the adapter sends nothing. */
+  readonly duplicate?: true;
 }
 
 export interface Core {
   handle(incoming: Incoming): Promise<Reply>;
+  /**
+   * A person's own overview: their sets, the next meeting in their zone, who presents,
+   * their challenge, open actions and answers, with buttons (Slack's App Home).
+   */
+  overview(platform: Platform, workspaceId: string, actor: Identity): Promise<Message>;
 }

@@ -1,24 +1,6 @@
-import type { Address, Platform } from '../domain/address';
+import type { Address } from '../domain/address';
 import type { Message } from '../messages/model';
-import type { ChatPort, PostedMessage } from '../ports/chat';
-
-/** A token bucket: `rate` sends a second on average, `burst` at once. */
-interface Limit {
-  readonly rate: number;
-  readonly burst: number;
-}
-
-/**
- * Published limits, with headroom. Slack: chat.postMessage allows about one message
- * per second per channel (short bursts tolerated) and several hundred a minute per
- * workspace. Teams: 7 per second and 60 per 30 seconds per conversation, 50 per
- * second per bot across conversations. The console has none.
- */
-export const PLATFORM_LIMITS: Record<Platform, { readonly perAddress: Limit; readonly perPlatform: Limit } | null> = {
-  slack: { perAddress: { rate: 1, burst: 1 }, perPlatform: { rate: 4, burst: 8 } },
-  teams: { perAddress: { rate: 1.5, burst: 3 }, perPlatform: { rate: 30, burst: 30 } },
-  console: null,
-};
+import type { ChatPort, Limit, PostedMessage, SendLimits } from '../ports/chat';
 
 class Bucket {
   private tokens: number;
@@ -47,20 +29,22 @@ export interface PacerClock {
 
 const realTime: PacerClock = { now: () => performance.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
 
-/** A ChatPort that paces sends per address and per platform, so a fan-out never trips a limit. */
+/**
+ * A ChatPort that paces sends per address and per scope within the limits its
+ * adapter declares, so a fan-out never trips them.
+ */
 export class PacedChat implements ChatPort {
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(
     private readonly inner: ChatPort,
+    private readonly limits: SendLimits,
     private readonly time: PacerClock = realTime,
-    private readonly limits = PLATFORM_LIMITS,
   ) {}
 
   /** How long the next send to `to` must wait; reserves its place in both buckets. */
   private delay(to: Address): number {
-    const limits = this.limits[to.platform];
-    if (!limits) return 0;
+    const limits = this.limits;
     const now = this.time.now();
     // Buckets idle for a minute are full again: forget them, so memory follows activity.
     if (this.buckets.size > 10_000) for (const [key, b] of this.buckets) if (now - b.last > 60_000) this.buckets.delete(key);
@@ -69,7 +53,7 @@ export class PacedChat implements ChatPort {
       if (!b) this.buckets.set(key, (b = new Bucket(limit, now)));
       return b;
     };
-    return Math.max(bucket(`address:${JSON.stringify(to.ref)}`, limits.perAddress).take(now), bucket(`platform:${to.platform}`, limits.perPlatform).take(now));
+    return Math.max(bucket(`address:${JSON.stringify(to.ref)}`, limits.perAddress).take(now), bucket(`scope:${limits.scopeOf(to)}`, limits.perScope).take(now));
   }
 
   async post(to: Address, message: Message): Promise<PostedMessage> {

@@ -63,8 +63,11 @@ describe('challenges', () => {
   });
 
   it('check the form: the sentence is needed and every part has a limit', async () => {
-    expect((await submitChallenge({ why: WHY })).message.text).toBe('"Your challenge in a sentence" is needed; nothing was saved. Type `challenge` to try again.');
-    expect((await submitChallenge({ challenge: 'x'.repeat(201) })).message.text).toBe('"Your challenge in a sentence" can be at most 200 characters; nothing was saved. Type `challenge` to try again.');
+    // Each problem comes back on its own field, for the form to show where it is.
+    expect((await submitChallenge({ why: WHY })).fieldErrors).toEqual({ challenge: '"Your challenge in a sentence" is needed' });
+    const tooLong = await submitChallenge({ challenge: 'x'.repeat(201), ask: 'y'.repeat(501) });
+    expect(tooLong.fieldErrors).toEqual({ challenge: '"Your challenge in a sentence" can be at most 200 characters', ask: '"What you want from the set today" can be at most 500 characters' });
+    expect(tooLong.message.text).toBe('Nothing was saved: "Your challenge in a sentence" can be at most 200 characters; "What you want from the set today" can be at most 500 characters.');
     expect(await h.text('bob', '#leaders', 'challenge show @alice')).toBe('@alice has not written up a challenge.');
   });
 });

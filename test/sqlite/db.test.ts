@@ -22,7 +22,7 @@ describe('the database', () => {
       .pluck()
       .all();
     expect(tables).toEqual([
-      'absences', 'actions', 'challenges', 'checkin_questions', 'jobs', 'meetings', 'memberships', 'people',
+      'absences', 'actions', 'challenges', 'checkin_questions', 'installations', 'jobs', 'meetings', 'memberships', 'people',
       'presenter_slots', 'processed_events', 'prompt_uses', 'prompts', 'reflections', 'rsvps', 'schedule_rules', 'sets', 'workspaces',
     ]);
     close();

@@ -6,6 +6,7 @@ import { ManualClock } from '../../src/ports/clock';
 import type { Address } from '../../src/domain/address';
 import type { Identity, Mention, Reply, Where } from '../../src/ports/inbound';
 import { silentLogger } from '../../src/ports/logger';
+import { plain } from './plain';
 import { RecordingChat } from './recording-chat';
 import { storeUnderTest, type OpenStore, type StoreFactory } from './stores';
 
@@ -37,13 +38,16 @@ export function createHarness<S extends OpenStore = OpenStore>(start = new Date(
   /** `name` types `text` in `place` ("#leaders" or "dm"); every @word is a mention. */
   async function say(name: string, place: string, text: string): Promise<Reply> {
     const mentions: Mention[] = [...text.matchAll(/@(\w+)/g)].map((m) => ({ token: m[0], identity: person(m[1]!) }));
-    return core.handle({
+    // Read as people see it: person tokens drawn as "@name".
+    return plain(
+      await core.handle({
       platform: 'console',
       workspaceId: 'W1',
       actor: person(name),
       where: place === 'dm' ? dm(name) : channel(place.replace(/^#/, '')),
       payload: { type: 'command', text, mentions },
-    });
+    }),
+    );
   }
 
   /** The reply's plain text: what a person reads. */

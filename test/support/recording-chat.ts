@@ -1,10 +1,14 @@
 import type { Address } from '../../src/domain/address';
 import type { Message } from '../../src/messages/model';
 import type { ChatPort, PostedMessage } from '../../src/ports/chat';
+import { plain } from './plain';
 
 export interface Recorded {
   readonly to: Address;
+  /** As people read it: person tokens drawn as "@name". */
   readonly message: Message;
+  /** As the core sent it, tokens and all. */
+  readonly raw: Message;
   readonly ref: number;
   /** When it was sent, by the clock given to the recorder. */
   readonly at: Date;
@@ -23,13 +27,13 @@ export class RecordingChat implements ChatPort {
   async post(to: Address, message: Message): Promise<PostedMessage> {
     if (this.failWith && (!this.failFor || this.failFor(to))) throw this.failWith;
     const ref = this.posts.length + 1;
-    this.posts.push({ to, message, ref, at: this.now() });
+    this.posts.push({ to, message: plain(message), raw: message, ref, at: this.now() });
     return { address: to, ref };
   }
 
   async update(posted: PostedMessage, message: Message): Promise<void> {
     if (this.failWith) throw this.failWith;
-    this.updates.push({ posted, message });
+    this.updates.push({ posted, message: plain(message) });
   }
 
   /** Messages sent to one address (compared as JSON, as only the adapter reads refs). */

@@ -170,7 +170,7 @@ describe('the buttons and forms Setwise actually makes', () => {
   const fromCopy = [
     copy.presenterNotice(SET, MEETING, { kind: 'not-presented-yet' }, 'Europe/London'),
     copy.challengeReminder(SET, MEETING, 'Europe/London'),
-    copy.meetingReminder(SET, MEETING, ['bob'], { yes: 1, no: 0, maybe: 0 }),
+    copy.meetingReminder(SET, MEETING, [{ platformUserId: 'bob', displayName: 'bob' }], { yes: 1, no: 0, maybe: 0 }),
     copy.rsvpReminder(SET, MEETING, 'America/New_York'),
     copy.reflection(SET, MEETING, 'What did you notice?'),
   ];

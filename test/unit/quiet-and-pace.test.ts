@@ -3,6 +3,7 @@ import { quietUntil } from '../../src/domain/nudges/quiet';
 import type { Address } from '../../src/domain/address';
 import type { ChatPort } from '../../src/ports/chat';
 import { PacedChat, type PacerClock } from '../../src/scheduler/pacer';
+import { SLACK_LIMITS } from '../../adapters/slack/pace';
 
 describe('quiet hours', () => {
   const night = { start: '20:00', end: '08:00' };
@@ -29,12 +30,12 @@ describe('pacing', () => {
     return { now: () => t, sleep: async (ms) => void (waited.push(ms), (t += ms)), waited };
   }
   const sent: { to: string; at: number }[] = [];
-  const channel = (id: string): Address => ({ platform: 'slack', kind: 'channel', ref: id });
+  const channel = (id: string, team = 'T1'): Address => ({ platform: 'slack', kind: 'channel', ref: { team, channel: id } });
 
   it('sends to one Slack channel at most once a second, and to the workspace within its rate', async () => {
     const time = fakeTime();
-    const inner: ChatPort = { post: async (to) => (sent.push({ to: String(to.ref), at: time.now() }), { address: to, ref: null }), update: async () => {} };
-    const paced = new PacedChat(inner, time);
+    const inner: ChatPort = { post: async (to) => (sent.push({ to: JSON.stringify(to.ref), at: time.now() }), { address: to, ref: null }), update: async () => {} };
+    const paced = new PacedChat(inner, SLACK_LIMITS, time);
     sent.length = 0;
     for (let i = 0; i < 5; i++) await paced.post(channel('C1'), { text: 'x' });
     expect(sent.map((s) => Math.round(s.at))).toEqual([0, 1000, 2000, 3000, 4000]);
@@ -47,10 +48,14 @@ describe('pacing', () => {
     expect(40 / span).toBeLessThanOrEqual(5.5);
   });
 
-  it('leaves the console unpaced', async () => {
+  it('gives each Slack workspace its own budget', async () => {
     const time = fakeTime();
-    const paced = new PacedChat({ post: async (to) => ({ address: to, ref: null }), update: async () => {} }, time);
-    for (let i = 0; i < 50; i++) await paced.post({ platform: 'console', kind: 'user', ref: 'x' }, { text: 'x' });
+    const paced = new PacedChat({ post: async (to) => ({ address: to, ref: null }), update: async () => {} }, SLACK_LIMITS, time);
+    // Each workspace's burst is its own: 8 sends in each of two teams go out at once.
+    for (let i = 0; i < 8; i++) await paced.post(channel(`C${i}`, 'T1'), { text: 'x' });
+    for (let i = 0; i < 8; i++) await paced.post(channel(`C${i}`, 'T2'), { text: 'x' });
     expect(time.waited).toEqual([]);
+    await paced.post(channel('C9', 'T1'), { text: 'x' });
+    expect(time.waited).toHaveLength(1);
   });
 });

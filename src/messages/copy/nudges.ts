@@ -1,8 +1,8 @@
 import type { Meeting } from '../../domain/schedule';
-import type { LearningSet } from '../../domain/model';
+import type { LearningSet, Person } from '../../domain/model';
 import type { SlotReason } from '../../domain/rotation/types';
 import type { Action } from '../../domain/records';
-import { listOf, plural } from '../format';
+import { listOf, plural, who } from '../format';
 import { button } from '../interactions/buttons';
 import type { Button, Message } from '../model';
 import { dayLabel, meetingTime } from '../when';
@@ -27,11 +27,11 @@ export const challengeReminder = (set: LearningSet, m: Meeting, zone: string): M
   actions: [button({ kind: 'challenge.open', meetingId: m.id }, 'Write my challenge', 'primary')],
 });
 
-export function meetingReminder(set: LearningSet, m: Meeting, presenters: readonly string[], answers: { yes: number; no: number; maybe: number }): Message {
-  const who = presenters.length ? `Presenting: ${listOf(presenters.map((p) => `@${p}`))}.` : 'Nobody is planned to present yet: a bid is welcome (`bid`).';
+export function meetingReminder(set: LearningSet, m: Meeting, presenters: readonly Pick<Person, 'platformUserId' | 'displayName'>[], answers: { yes: number; no: number; maybe: number }): Message {
+  const presenting = presenters.length ? `Presenting: ${listOf(presenters.map(who))}.` : 'Nobody is planned to present yet: a bid is welcome (`bid`).';
   const so = answers.yes + answers.no + answers.maybe > 0 ? ` So far: ${answers.yes} yes, ${answers.no} no, ${answers.maybe} maybe.` : '';
   return {
-    text: `${set.name} meets on ${meetingTime(m, m.zone)}. ${who} Will you be there?${so}`,
+    text: `${set.name} meets on ${meetingTime(m, m.zone)}. ${presenting} Will you be there?${so}`,
     actions: rsvpButtons(m.id),
   };
 }

@@ -8,6 +8,8 @@
 import type { ActionRepo } from './actions';
 import type { ChallengeRepo } from './challenges';
 import type { CheckinRepo } from './checkins';
+import type { EventRepo } from './events';
+import type { InstallationRepo } from './installations';
 import type { JobRepo } from './jobs';
 import type { MeetingRepo } from './meetings';
 import type { MembershipRepo } from './memberships';
@@ -24,6 +26,8 @@ import type { WorkspaceRepo } from './workspaces';
 export type * from './actions';
 export type * from './challenges';
 export type * from './checkins';
+export type * from './events';
+export type * from './installations';
 export type * from './jobs';
 export type * from './meetings';
 export type * from './memberships';
@@ -53,4 +57,6 @@ export interface Store {
   readonly checkins: CheckinRepo;
   readonly reflections: ReflectionRepo;
   readonly privacy: PrivacyRepo;
+  readonly events: EventRepo;
+  readonly installations: InstallationRepo;
 }

@@ -10,7 +10,7 @@ export interface Absence {
 
 export interface RotationRepo {
   /** The planned presenters of one meeting, in order. */
-  planned(meetingId: number): Promise<{ readonly personId: number; readonly name: string; readonly reason: SlotReason }[]>;
+  planned(meetingId: number): Promise<{ readonly personId: number; readonly userId: string; readonly name: string; readonly reason: SlotReason }[]>;
   /** Records that a presenter has been told about their slot: from now on it is sticky. */
   markNotified(meetingId: number, personId: number, now: Date): Promise<void>;
   /** Marks someone away for a period (the set's plan is then owed). */

@@ -1,0 +1,10 @@
+/** Inbound event ids already handled, so a platform's redelivery is handled once. */
+import type { Platform } from '../../domain/address';
+
+export interface EventRepo {
+  /**
+   * Records the event as handled; true the first time, false for a redelivery. One
+   * atomic insert, so two deliveries racing each other cannot both be first.
+   */
+  firstDelivery(platform: Platform, eventId: string, now: Date): Promise<boolean>;
+}
