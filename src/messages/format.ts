@@ -9,6 +9,7 @@ import type { Person } from '../domain/model';
 const OPEN = '\u0001';
 const SEPARATOR = '\u0002';
 const CLOSE = '\u0003';
+// eslint-disable-next-line no-control-regex -- the delimiters are control characters on purpose
 const TOKEN = /\u0001([^\u0001-\u0003]*)\u0002([^\u0001-\u0003]*)\u0003/g;
 
 /** A person named in outbound text: their platform user id and the name to fall back on. */
