@@ -44,6 +44,9 @@ const schema = z.object({
   SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', { message: 'must be a bot token starting with xoxb-' })),
   SLACK_SIGNING_SECRET: optional(z.string().min(16, { message: 'looks too short for a Slack signing secret' })),
   SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', { message: 'must be an app-level token starting with xapp-' })),
+  SLACK_CLIENT_ID: optional(z.string().regex(/^\d+\.\d+$/, { message: 'must be a Slack client id such as 1234567890.1234567890' })),
+  SLACK_CLIENT_SECRET: optional(z.string().min(16, { message: 'looks too short for a Slack client secret' })),
+  SLACK_STATE_SECRET: optional(z.string().min(16, { message: 'must be at least 16 characters, chosen at random' })),
   SLACK_API_URL: optional(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })),
   MicrosoftAppId: optional(z.string().min(1)),
   MicrosoftAppPassword: optional(z.string().min(1)),
@@ -63,21 +66,36 @@ export interface Config {
   readonly tick: string;
   /** A folder of prompt files to use instead of the shipped library. */
   readonly promptsDir: string | undefined;
-  readonly slack: { readonly botToken?: string; readonly signingSecret?: string; readonly appToken?: string; readonly apiUrl?: string };
+  readonly slack: {
+    readonly botToken?: string;
+    readonly signingSecret?: string;
+    readonly appToken?: string;
+    /** Set when installing into several workspaces by OAuth. */
+    readonly oauth?: { readonly clientId: string; readonly clientSecret: string; readonly stateSecret: string };
+    /** The Web API's base URL, ending in `/`. */
+    readonly apiUrl?: string;
+  };
   readonly teams: { readonly appId?: string; readonly appPassword?: string; readonly appType?: string; readonly tenantId?: string };
 }
 
 /** With SETWISE_ADAPTER unset, the credentials present choose: Slack, then Teams, else the console. */
 function chooseAdapter(env: Env): Adapter {
   if (env.SETWISE_ADAPTER) return env.SETWISE_ADAPTER;
-  if (env.SLACK_BOT_TOKEN) return 'slack';
+  if (env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID) return 'slack';
   if (env.MicrosoftAppId) return 'teams';
   return 'console';
 }
 
 function requireCredentials(adapter: Adapter, env: Env): void {
   if (adapter === 'slack') {
-    if (!env.SLACK_BOT_TOKEN) throw new ConfigError('SLACK_BOT_TOKEN: required for the Slack adapter');
+    const oauth = [env.SLACK_CLIENT_ID, env.SLACK_CLIENT_SECRET, env.SLACK_STATE_SECRET];
+    if (oauth.some(Boolean) && !oauth.every(Boolean)) {
+      const missing = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'].find((_, i) => !oauth[i])!;
+      throw new ConfigError(`${missing}: required to install into several workspaces (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together)`);
+    }
+    if (!env.SLACK_BOT_TOKEN && !oauth.every(Boolean)) {
+      throw new ConfigError('SLACK_BOT_TOKEN: required for the Slack adapter (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install into several workspaces)');
+    }
     if (!env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
       throw new ConfigError('SLACK_SIGNING_SECRET: required for the Slack adapter in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
     }
@@ -116,7 +134,15 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     logLevel: env.LOG_LEVEL,
     tick: env.SETWISE_TICK.trim(),
     promptsDir: env.SETWISE_PROMPTS,
-    slack: { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL },
+    slack: {
+      botToken: env.SLACK_BOT_TOKEN,
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      appToken: env.SLACK_APP_TOKEN,
+      ...(env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET
+        ? { oauth: { clientId: env.SLACK_CLIENT_ID, clientSecret: env.SLACK_CLIENT_SECRET, stateSecret: env.SLACK_STATE_SECRET } }
+        : {}),
+      apiUrl: env.SLACK_API_URL && (env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`),
+    },
     teams: { appId: env.MicrosoftAppId, appPassword: env.MicrosoftAppPassword, appType: env.MicrosoftAppType, tenantId: env.MicrosoftAppTenantId },
   };
 }

@@ -16,7 +16,10 @@ import { createCore } from './app/core';
 import { ConfigError, DEFAULT_DB, loadConfig, type Config } from './config';
 import { DEFAULT_PROMPTS_DIR, loadPromptLibrary, PromptFileError } from './prompt-library';
 import { nudgeScheduler } from './app/scheduling';
-import { ShiftedClock } from './ports/clock';
+import { ShiftedClock, systemClock } from './ports/clock';
+import { PacedChat } from './scheduler/pacer';
+import type { Deps } from './app/context';
+import { slackChat, SLACK_LIMITS, startSlack } from '../adapters/slack';
 import { guardedTick } from './scheduler/guarded-tick';
 import { runUntil } from './scheduler/run-until';
 import { REDACT_PATHS, withoutCredentials } from './secrets';
@@ -26,8 +29,8 @@ function configure(): Config {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
   if (!isCronExpression(config.tick)) throw new ConfigError(`SETWISE_TICK: not a valid cron expression (got "${config.tick}")`);
-  if (config.adapter !== 'console') {
-    throw new ConfigError(`SETWISE_ADAPTER: the ${config.adapter} adapter is not built yet; unset SETWISE_ADAPTER and the ${config.adapter} credentials to use the console`);
+  if (config.adapter === 'teams') {
+    throw new ConfigError('SETWISE_ADAPTER: the teams adapter is not built yet; use slack or console, and unset the Microsoft credentials');
   }
   return config;
 }
@@ -42,6 +45,56 @@ function open(file: string): SetwiseDatabase {
   } catch (error) {
     throw new ConfigError(`SETWISE_DB: cannot open ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+type Common = Pick<Deps, 'store' | 'log' | 'prompts'>;
+
+/** The scheduler on its cron tick: it catches up on anything that fell due while Setwise was stopped first. */
+async function startTicking(config: Config, deps: Deps) {
+  const scheduler = nudgeScheduler(deps, `${hostname()}:${process.pid}`);
+  // A database another process keeps busy delays a tick, it never stops Setwise.
+  const tick = guardedTick(() => scheduler.tick(), deps.log, isBusy);
+  await tick();
+  const cron = cronSchedule(config.tick, () => void tick(), { noOverlap: true });
+  return { scheduler, stop: () => cron.stop() };
+}
+
+/** The local console: its clock is real time that `:advance` can move on. */
+async function runConsoleHere(config: Config, common: Common, filesDir: string): Promise<void> {
+  const printer = new ConsolePrinter((text) => void process.stdout.write(`${text}\n`), filesDir);
+  const clock = new ShiftedClock();
+  const deps: Deps = { ...common, chat: new ConsoleChat(printer), clock };
+  const core = createCore(deps);
+  const ticking = await startTicking(config, deps);
+  try {
+    await runConsole({
+      core,
+      input: process.stdin,
+      printer,
+      interactive: process.stdin.isTTY === true,
+      statePath: config.db === ':memory:' ? undefined : `${config.db}.console.json`,
+      advance: async (ms) => {
+        const result = await runUntil(ticking.scheduler, deps.store.jobs, clock, new Date(clock.now().getTime() + ms));
+        return `it is now ${clock.now().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${result.sent} nudges sent, ${result.skipped} skipped on the way`;
+      },
+    });
+  } finally {
+    await ticking.stop();
+  }
+}
+
+/** Slack: sends paced within Slack's limits; runs until a signal ends the process. */
+async function runSlack(config: Config, common: Common, ping: () => void): Promise<void> {
+  const settings = { ...config.slack, port: config.port };
+  const clock = systemClock;
+  const deps: Deps = { ...common, chat: new PacedChat(slackChat(settings, common.store), SLACK_LIMITS), clock };
+  const core = createCore(deps);
+  await startTicking(config, deps);
+  const health = async () => (ping(), true);
+  await startSlack(settings, { core, store: common.store, clock, log: common.log, health });
+  common.log.info({ mode: settings.appToken ? 'socket' : 'http', port: config.port, workspaces: settings.oauth ? 'oauth' : 'one' }, 'Setwise is ready for Slack');
+  // The HTTP server or the socket keeps the process alive; a signal ends it (see main).
+  await new Promise<never>(() => {});
 }
 
 async function main(): Promise<void> {
@@ -68,33 +121,10 @@ async function main(): Promise<void> {
     });
   }
   try {
-    const filesDir = memoryFiles ?? `${resolve(config.db)}.files`;
-    const printer = new ConsolePrinter((text) => void process.stdout.write(`${text}\n`), filesDir);
-    // The console's clock is real time that `:advance` can move on.
-    const clock = new ShiftedClock();
-    const deps = { store: createSqliteStore(database.db), chat: new ConsoleChat(printer), clock, log, prompts };
-    const core = createCore(deps);
-    const scheduler = nudgeScheduler(deps, `${hostname()}:${process.pid}`);
-    // Catch up on anything that fell due while Setwise was stopped, then tick on schedule;
-    // a database another process keeps busy delays a tick, it never stops Setwise.
-    const tick = guardedTick(() => scheduler.tick(), log, isBusy);
-    await tick();
-    const cron = cronSchedule(config.tick, () => void tick(), { noOverlap: true });
-    try {
-      await runConsole({
-        core,
-        input: process.stdin,
-        printer,
-        interactive: process.stdin.isTTY === true,
-        statePath: config.db === ':memory:' ? undefined : `${config.db}.console.json`,
-        advance: async (ms) => {
-          const result = await runUntil(scheduler, deps.store.jobs, clock, new Date(clock.now().getTime() + ms));
-          return `it is now ${clock.now().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${result.sent} nudges sent, ${result.skipped} skipped on the way`;
-        },
-      });
-    } finally {
-      await cron.stop();
-    }
+    const store = createSqliteStore(database.db);
+    const common = { store, log, prompts };
+    if (config.adapter === 'slack') await runSlack(config, common, () => void database.db.$client.prepare('SELECT 1').get());
+    else await runConsoleHere(config, common, memoryFiles ?? `${resolve(config.db)}.files`);
   } finally {
     removeMemoryFiles();
     database.close();

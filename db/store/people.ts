@@ -78,6 +78,15 @@ export function personRepo(db: Db): PersonRepo {
         .run();
     },
 
+    async profile(workspaceId, userId) {
+      const row = db
+        .select({ displayName: people.displayName, timeZone: people.platformTimeZone, seenAt: people.updatedAt })
+        .from(people)
+        .where(and(eq(people.workspaceId, workspaceId), eq(people.platformUserId, userId), isNull(people.erasedAt)))
+        .get();
+      return row;
+    },
+
     async get(personId) {
       const row = db.select().from(people).where(eq(people.id, personId)).get();
       return row && toPerson(row);

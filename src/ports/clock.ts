@@ -38,3 +38,6 @@ export class ShiftedClock implements Clock {
 export interface MovableClock extends Clock {
   moveTo(to: Date): void;
 }
+
+/** The real time: what a deployed Setwise runs on. */
+export const systemClock: Clock = { now: () => new Date() };

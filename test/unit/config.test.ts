@@ -36,7 +36,7 @@ describe('configuration', () => {
       [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
       [{ SETWISE_TICK: 'every minute' }, 'SETWISE_TICK: must be a cron expression of 5 or 6 fields, e.g. "* * * * *" (got "every minute")'],
       [{ SLACK_API_URL: 'not a url' }, 'SLACK_API_URL: must be an http(s) URL (got "not a url")'],
-      [{ SETWISE_ADAPTER: 'slack' }, 'SLACK_BOT_TOKEN: required for the Slack adapter'],
+      [{ SETWISE_ADAPTER: 'slack' }, 'SLACK_BOT_TOKEN: required for the Slack adapter (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install into several workspaces)'],
       [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET: required for the Slack adapter in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)'],
       [{ MicrosoftAppId: 'abc' }, 'MicrosoftAppPassword: required when MicrosoftAppId is set'],
       [{ MicrosoftAppType: 'Personal' }, 'MicrosoftAppType: must be MultiTenant, SingleTenant or UserAssignedMSI (got "Personal")'],

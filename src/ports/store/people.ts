@@ -9,4 +9,12 @@ export interface PersonRepo {
   setTimeZone(personId: number, zone: string, now: Date): Promise<number[]>;
   setQuietHours(personId: number, quiet: QuietHours | null, now: Date): Promise<void>;
   get(personId: number): Promise<Person | undefined>;
+  /** What the platform last told of a person (name, reported zone) and when: adapters cache profile lookups here. */
+  profile(workspaceId: number, userId: string): Promise<PlatformProfile | undefined>;
+}
+
+export interface PlatformProfile {
+  readonly displayName: string;
+  readonly timeZone: string | null;
+  readonly seenAt: Date;
 }

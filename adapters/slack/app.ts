@@ -1,0 +1,230 @@
+/**
+ * The Slack app on Bolt: the receiver (HTTP with `/slack/events`, or Socket Mode),
+ * the OAuth install when several workspaces are served, and one handler per kind
+ * of payload. Each acknowledges at once and does its work after, within Slack's
+ * three seconds, except a modal's submission: its errors go back in the ack.
+ */
+import { App, type ButtonAction, type CustomRoute } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Clock } from '../../src/ports/clock';
+import type { Core, Incoming } from '../../src/ports/inbound';
+import type { Logger } from '../../src/ports/logger';
+import type { Store } from '../../src/ports/store';
+import { messageRef, userAddress } from './address';
+import { deliver, type ReplyContext } from './deliver';
+import { commandPayload, incoming, readMentions, whereOf } from './inbound';
+import { installationStore } from './installations';
+import { boltLogger } from './log';
+import { readOrigin } from './origin';
+import { identify } from './profiles';
+import { actionIdOf, fieldErrorsFor, readModalValues, renderHome } from './render';
+import { BOT_SCOPES } from './scopes';
+import { slackCall } from './chat';
+
+export interface SlackSettings {
+  readonly botToken?: string;
+  readonly signingSecret?: string;
+  /** Socket Mode: no public URL needed. */
+  readonly appToken?: string;
+  /** OAuth install into several workspaces; tokens are then read from the Store. */
+  readonly oauth?: { readonly clientId: string; readonly clientSecret: string; readonly stateSecret: string };
+  /** The Web API's base URL (ends in `/api/`), for tests and proxies. */
+  readonly apiUrl?: string;
+  readonly port: number;
+}
+
+export interface SlackRuntime {
+  readonly core: Core;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** Whether the database answers, for `GET /healthz`. */
+  health(): Promise<boolean>;
+}
+
+/**
+ * Every Web API client Setwise makes: rate limits come back as errors for the outbox
+ * to retry, rather than the client sleeping with the queue held.
+ */
+export const clientOptions = (settings: Pick<SlackSettings, 'apiUrl'>) => ({
+  ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+  rejectRateLimitedCalls: true,
+  retryConfig: { retries: 0 },
+});
+
+function healthRoute(runtime: SlackRuntime): CustomRoute {
+  return {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req, res) => {
+      void runtime.health().then(
+        (ok) => {
+          res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ status: ok ? 'ok' : 'database unavailable', adapter: 'slack' }));
+        },
+        () => {
+          res.writeHead(503, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ status: 'database unavailable', adapter: 'slack' }));
+        },
+      );
+    },
+  };
+}
+
+function boltOptions(settings: SlackSettings, runtime: SlackRuntime) {
+  const common = {
+    logger: boltLogger(runtime.log),
+    clientOptions: clientOptions(settings),
+    customRoutes: [healthRoute(runtime)],
+  };
+  const auth = settings.oauth
+    ? {
+        clientId: settings.oauth.clientId,
+        clientSecret: settings.oauth.clientSecret,
+        stateSecret: settings.oauth.stateSecret,
+        scopes: Object.keys(BOT_SCOPES),
+        installationStore: installationStore(runtime.store, () => runtime.clock.now()),
+        installerOptions: {
+          installPath: '/slack/install',
+          redirectUriPath: '/slack/oauth_redirect',
+          directInstall: true,
+          clientOptions: clientOptions(settings),
+          ...(settings.apiUrl ? { authorizationUrl: new URL('/oauth/v2/authorize', settings.apiUrl).toString() } : {}),
+          port: settings.port,
+        },
+      }
+    : { token: settings.botToken, ...(settings.appToken ? { installerOptions: { port: settings.port } } : {}) };
+  return settings.appToken
+    ? { ...common, ...auth, socketMode: true, appToken: settings.appToken }
+    : { ...common, ...auth, signingSecret: settings.signingSecret!, endpoints: '/slack/events', port: settings.port };
+}
+
+export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): App {
+  const app = new App(boltOptions(settings, runtime));
+  const { core, store, clock, log } = runtime;
+
+  /** Hands one Incoming to the core and delivers its reply; then the person's App Home shows the change. */
+  async function run(make: () => Promise<Incoming>, ctx: ReplyContext): Promise<void> {
+    try {
+      const reply = await core.handle(await make());
+      await deliver(reply, ctx);
+      if (!reply.duplicate) await publishHome(ctx.client, ctx.team, ctx.user);
+    } catch (error) {
+      log.error({ err: error, team: ctx.team }, 'could not answer a Slack request');
+      await ctx.respond?.({ response_type: 'ephemeral', text: 'Something went wrong on my side. Please try again in a moment.' }).catch(() => {});
+    }
+  }
+
+  async function publishHome(client: WebClient, team: string, user: string): Promise<void> {
+    try {
+      const actor = await identify(store, client, team, user, clock.now());
+      const view = renderHome(await core.overview('slack', team, actor));
+      await slackCall(() => client.views.publish({ user_id: user, view }));
+    } catch (error) {
+      log.warn({ err: error, team }, 'could not refresh an App Home');
+    }
+  }
+
+  app.command('/setwise', async ({ command, ack, respond, client }) => {
+    await ack();
+    const team = command.team_id;
+    const user = command.user_id;
+    const where = whereOf(team, command.channel_id, command.channel_name, user);
+    await run(
+      async () => {
+        const now = clock.now();
+        const { text, mentioned } = readMentions(command.text ?? '');
+        const actor = await identify(store, client, team, user, now, command.user_name);
+        const mentions = await Promise.all(mentioned.map(async (m) => ({ token: `@${m.userId}`, identity: await identify(store, client, team, m.userId, now, m.hint) })));
+        // A bare `/setwise` is a request for help.
+        return incoming({ team, eventId: `command:${command.trigger_id}`, actor, where, payload: commandPayload(text.trim() || 'help', mentions) });
+      },
+      { client, team, user, where, respond, triggerId: command.trigger_id },
+    );
+  });
+
+  app.action(/.*/, async ({ body, action, ack, respond, client }) => {
+    await ack();
+    if (body.type !== 'block_actions' || action.type !== 'button') return;
+    const team = body.team?.id ?? body.user.team_id ?? '';
+    const user = body.user.id;
+    // A click in the App Home has no conversation: its answer goes to the person's DM.
+    const where = body.channel ? whereOf(team, body.channel.id, body.channel.name, user) : whereOf(team, undefined, undefined, user);
+    const container = body.container as { type?: string; channel_id?: string; message_ts?: string } | undefined;
+    const source =
+      container?.type === 'message' && container.channel_id && container.message_ts
+        ? { address: where.address, ref: messageRef(team, container.channel_id, container.message_ts) }
+        : undefined;
+    await run(
+      async () =>
+        incoming({
+          team,
+          eventId: `action:${body.trigger_id}`,
+          actor: await identify(store, client, team, user, clock.now(), body.user.name),
+          where,
+          payload: { type: 'action', actionId: actionIdOf((action as ButtonAction).action_id), value: (action as ButtonAction).value ?? '' },
+          source,
+        }),
+      { client, team, user, where, ...(body.response_url ? { respond } : {}), triggerId: body.trigger_id },
+    );
+  });
+
+  app.view(/.*/, async ({ body, view, ack, client }) => {
+    const team = body.team?.id ?? body.user.team_id ?? '';
+    const user = body.user.id;
+    const where = readOrigin(view.private_metadata, team, user);
+    try {
+      const reply = await core.handle(
+        incoming({
+          team,
+          // Not deduplicated: Slack waits for this answer rather than retrying, and a form
+          // sent back with the same answers after an error must be checked again.
+          eventId: undefined,
+          actor: await identify(store, client, team, user, clock.now(), body.user.name),
+          where,
+          payload: { type: 'form', formId: view.callback_id, values: readModalValues(view.state.values) },
+        }),
+      );
+      if (reply.fieldErrors) {
+        await ack({ response_action: 'errors', errors: fieldErrorsFor(reply.fieldErrors) });
+        return;
+      }
+      await ack();
+      await deliver(reply, { client, team, user, where });
+      await publishHome(client, team, user);
+    } catch (error) {
+      log.error({ err: error, team }, 'could not answer a Slack form');
+      await ack().catch(() => {});
+    }
+  });
+
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    await publishHome(client, body.team_id, event.user);
+  });
+
+  app.message(async ({ message, body, client }) => {
+    // Only what a person types in their own DM with the app is a command.
+    if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message) || !message.user) return;
+    const team = body.team_id;
+    const user = message.user;
+    const where = whereOf(team, undefined, undefined, user);
+    await run(
+      async () => {
+        const now = clock.now();
+        const { text, mentioned } = readMentions(message.text ?? '');
+        const mentions = await Promise.all(mentioned.map(async (m) => ({ token: `@${m.userId}`, identity: await identify(store, client, team, m.userId, now, m.hint) })));
+        return incoming({ team, eventId: `event:${body.event_id}`, actor: await identify(store, client, team, user, now), where, payload: commandPayload(text.trim() || 'help', mentions) });
+      },
+      { client, team, user, where },
+    );
+  });
+
+  app.error(async (error) => {
+    log.error({ err: error }, 'Slack request failed');
+  });
+
+  return app;
+}
+
+export { userAddress };

@@ -1,0 +1,68 @@
+/**
+ * The outbound port on Slack's Web API: nudges to a channel or to a person (Slack
+ * posts a message to a user id in the app's DM with them), edits, and files.
+ */
+import type { WebClient } from '@slack/web-api';
+import { RateLimited, type Address, type Attachment, type ChatPort, type Message, type PostedMessage } from '../../src/ports/chat';
+import { messageRef, readMessageRef, target } from './address';
+import { plainFallback, renderBlocks } from './render';
+
+/** A Web API client for a workspace: one bot token, or the workspace's installation. */
+export type ClientFor = (team: string) => Promise<WebClient>;
+
+interface SlackError {
+  readonly code?: string;
+  readonly retryAfter?: number;
+  readonly data?: { readonly error?: string };
+}
+
+/**
+ * Runs a Web API call; Slack's "slow down" becomes the core's RateLimited, so the
+ * outbox waits and retries rather than the client holding the queue.
+ */
+export async function slackCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const e = error as SlackError;
+    if (e.code === 'slack_webapi_rate_limited_error') throw new RateLimited(e.retryAfter ?? 1);
+    throw error;
+  }
+}
+
+const platformError = (error: unknown): string | undefined => (error as SlackError).data?.error;
+
+/** Uploads a file privately to one conversation (a person's DM with the app). */
+export async function upload(client: WebClient, channel: string, file: Attachment, comment?: string): Promise<void> {
+  await slackCall(() =>
+    client.files.uploadV2({ channel_id: channel, file: Buffer.from(file.content, 'utf8'), filename: file.name, title: file.name, ...(comment ? { initial_comment: comment } : {}) }),
+  );
+}
+
+export class SlackChat implements ChatPort {
+  constructor(private readonly clientFor: ClientFor) {}
+
+  async post(to: Address, message: Message): Promise<PostedMessage> {
+    const { team, channel } = target(to);
+    const client = await this.clientFor(team);
+    const send = () => slackCall(() => client.chat.postMessage({ channel, text: plainFallback(message), blocks: renderBlocks(message) }));
+    let sent;
+    try {
+      sent = await send();
+    } catch (error) {
+      // A public channel the bot was never added to: join it once and try again.
+      if (to.kind !== 'channel' || platformError(error) !== 'not_in_channel') throw error;
+      await slackCall(() => client.conversations.join({ channel }));
+      sent = await send();
+    }
+    const where = sent.channel ?? channel;
+    if (message.file) await upload(client, where, message.file);
+    return { address: to, ref: messageRef(team, where, sent.ts ?? '') };
+  }
+
+  async update(posted: PostedMessage, message: Message): Promise<void> {
+    const { team, channel, ts } = readMessageRef(posted);
+    const client = await this.clientFor(team);
+    await slackCall(() => client.chat.update({ channel, ts, text: plainFallback(message), blocks: renderBlocks(message) }));
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Slack payloads into the core's Incoming. Slack escapes `&`, `<` and `>` in what
+ * people type and marks up mentions, channels and links with angle brackets: a user
+ * mention becomes the core's Mention (token `@U123`), the rest plain text.
+ */
+import type { Identity, Incoming, Mention, Payload, Where } from '../../src/ports/inbound';
+import type { PostedMessage } from '../../src/ports/chat';
+import { channelAddress, userAddress } from './address';
+
+/** `<@U123>` or `<@U123|name>`: a user mention, as slash commands send them with escaping on. */
+const USER_MENTION = /<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g;
+/** Any other markup: `<#C1|name>`, `<!here>`, `<https://x|label>`. */
+const MARKUP = /<([^<>|]*)(?:\|([^<>]*))?>/g;
+
+const unescape = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** Who a command mentions, and its text with each mention as `@U123` for the grammar. */
+export function readMentions(raw: string): { text: string; mentioned: { userId: string; hint?: string }[] } {
+  const mentioned: { userId: string; hint?: string }[] = [];
+  const text = raw
+    .replace(USER_MENTION, (_, userId: string, hint?: string) => {
+      if (!mentioned.some((m) => m.userId === userId)) mentioned.push({ userId, ...(hint ? { hint } : {}) });
+      return `@${userId}`;
+    })
+    .replace(MARKUP, (_, target: string, label?: string) => {
+      if (target.startsWith('#')) return label ? `#${label}` : target;
+      if (target.startsWith('!')) return `@${target.slice(1).split('^')[0]}`;
+      return label ?? target;
+    });
+  return { text: unescape(text), mentioned };
+}
+
+/** The conversation a payload came from: a channel, or the person's DM with the app. */
+export function whereOf(team: string, channelId: string | undefined, channelName: string | undefined, user: string): Where {
+  if (!channelId || channelId.startsWith('D') || channelName === 'directmessage') {
+    return { kind: 'dm', id: `dm:${user}`, label: 'your messages with Setwise', address: userAddress(team, user) };
+  }
+  return { kind: 'channel', id: channelId, label: channelName && channelName !== 'privategroup' ? `#${channelName}` : 'this channel', address: channelAddress(team, channelId) };
+}
+
+export interface IncomingParts {
+  readonly team: string;
+  readonly eventId: string | undefined;
+  readonly actor: Identity;
+  readonly where: Where;
+  readonly payload: Payload;
+  readonly source?: PostedMessage;
+}
+
+export const incoming = (parts: IncomingParts): Incoming => ({
+  platform: 'slack',
+  workspaceId: parts.team,
+  ...(parts.eventId ? { eventId: parts.eventId } : {}),
+  actor: parts.actor,
+  where: parts.where,
+  payload: parts.payload,
+  ...(parts.source ? { source: parts.source } : {}),
+});
+
+export const commandPayload = (text: string, mentions: readonly Mention[]): Payload => ({ type: 'command', text, mentions });

@@ -1,0 +1,31 @@
+/**
+ * The Slack adapter as main.ts sees it: the outbound chat port with Slack's limits,
+ * and the app that receives, to start once the core exists.
+ */
+import { WebClient } from '@slack/web-api';
+import type { Store } from '../../src/ports/store';
+import { clientOptions, createSlackApp, type SlackRuntime, type SlackSettings } from './app';
+import { SlackChat, type ClientFor } from './chat';
+import { botTokenFor } from './installations';
+
+export { SLACK_LIMITS } from './pace';
+export type { SlackRuntime, SlackSettings } from './app';
+
+/** One bot token for the simple path; each workspace's own, from the Store, once installed by OAuth. */
+export function clientsFor(settings: SlackSettings, store: Store): ClientFor {
+  const options = clientOptions(settings);
+  if (!settings.oauth) {
+    const client = new WebClient(settings.botToken, options);
+    return async () => client;
+  }
+  return async (team) => new WebClient(await botTokenFor(store, team), options);
+}
+
+export const slackChat = (settings: SlackSettings, store: Store): SlackChat => new SlackChat(clientsFor(settings, store));
+
+/** Starts receiving: HTTP on `settings.port`, or Socket Mode. Resolves once Slack can reach Setwise. */
+export async function startSlack(settings: SlackSettings, runtime: SlackRuntime): Promise<{ stop(): Promise<void> }> {
+  const app = createSlackApp(settings, runtime);
+  await app.start();
+  return { stop: () => app.stop() as Promise<void> };
+}

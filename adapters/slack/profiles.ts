@@ -1,0 +1,39 @@
+/**
+ * Who a Slack user id is: their display name and profile time zone, from users.info,
+ * kept in the people table so a busy set does not look everyone up on every command.
+ */
+import type { WebClient } from '@slack/web-api';
+import type { Identity } from '../../src/ports/inbound';
+import type { Store } from '../../src/ports/store';
+import { userAddress } from './address';
+
+/** A profile older than this is looked up again: names and zones change, but rarely. */
+const FRESH_FOR_MS = 24 * 60 * 60 * 1000;
+
+interface UserInfo {
+  readonly name?: string;
+  readonly real_name?: string;
+  readonly tz?: string;
+  readonly profile?: { readonly display_name?: string; readonly real_name?: string };
+}
+
+/** The name people see in Slack: the display name they chose, else their full name, else the handle. */
+const nameOf = (user: UserInfo, fallback: string): string =>
+  user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || fallback;
+
+export async function identify(store: Store, client: WebClient, team: string, userId: string, now: Date, hint?: string): Promise<Identity> {
+  const dm = userAddress(team, userId);
+  const workspace = await store.workspaces.ensure('slack', team);
+  const known = await store.people.profile(workspace.id, userId);
+  if (known && now.getTime() - known.seenAt.getTime() < FRESH_FOR_MS) {
+    return { userId, displayName: known.displayName, dm, ...(known.timeZone ? { timeZone: known.timeZone } : {}) };
+  }
+  try {
+    const answer = await client.users.info({ user: userId });
+    const user = (answer.user ?? {}) as UserInfo;
+    return { userId, displayName: nameOf(user, hint ?? userId), dm, ...(user.tz ? { timeZone: user.tz } : {}) };
+  } catch {
+    // Slack being slow or the user gone should not stop a command: use what we had.
+    return { userId, displayName: known?.displayName ?? hint ?? userId, dm, ...(known?.timeZone ? { timeZone: known.timeZone } : {}) };
+  }
+}
