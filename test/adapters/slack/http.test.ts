@@ -1,42 +1,276 @@
 /**
  * The Slack adapter through real Bolt over real HTTP: requests signed as Slack signs
- * them in, a local fake Slack Web API out. Assertions are on the recorded calls.
+ * them in, a local fake Slack Web API out. Assertions are on the recorded calls:
+ * their method, channel, user and blocks.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from '../../support/slack/fake-api';
-import { post, slashCommand } from '../../support/slack/sign';
-import { SIGNING_SECRET, startSetwiseSlack, type SetwiseSlack } from '../../support/slack/setwise';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeSlack, type FakeSlack, type RecordedCall } from '../../support/slack/fake-api';
+import { appHomeOpened, blockAction, eventCallback, newTriggerId, post, slashCommand, viewSubmission } from '../../support/slack/sign';
+import { BOT_TOKEN, SIGNING_SECRET, startSetwiseSlack, type SetwiseSlack } from '../../support/slack/setwise';
 
 const USERS = {
   U0ALICE: { name: 'alice', displayName: 'Alice', tz: 'Europe/London' },
   U0BOB: { name: 'bob', displayName: 'Bob', tz: 'America/New_York' },
   U0CAROL: { name: 'carol', displayName: 'Carol', tz: 'Asia/Tokyo' },
+  U0DAN: { name: 'dan', displayName: 'Dan', tz: 'Europe/Paris' },
 };
+const TEAM = 'T1';
+const CHANNEL = { channelId: 'C0LEADERS', channelName: 'leaders' };
+const dmOf = (user: string) => ({ channelId: `D${user}`, channelName: 'directmessage' });
 
 let fake: FakeSlack;
 let slack: SetwiseSlack;
+let responseIds = 0;
+
+/** Sends `/setwise <text>` as `user` (in #leaders unless told), signed; resolves with the HTTP answer. */
+function command(text: string, user = 'U0ALICE', where: { channelId: string; channelName: string } = CHANNEL, options: { retryNum?: number; triggerId?: string } = {}) {
+  const body = slashCommand({ text, userId: user, userName: USERS[user as keyof typeof USERS]?.name ?? 'x', teamId: TEAM, responseUrl: fake.responseUrl(`r${++responseIds}`), triggerId: options.triggerId ?? newTriggerId(), ...where });
+  return post(slack.events, body, { secret: SIGNING_SECRET, ...(options.retryNum ? { retryNum: options.retryNum } : {}) });
+}
+
+const calls = (method: string) => fake.callsTo(method);
+const textOf = (call: RecordedCall | undefined): string => JSON.stringify(call?.args ?? {});
+/** Waits for the n-th (1-based) call of `method` after the ack, and returns it. */
+async function nth(method: string, n = 1): Promise<RecordedCall> {
+  await expect.poll(() => calls(method).length, { timeout: 5000 }).toBeGreaterThanOrEqual(n);
+  return calls(method)[n - 1]!;
+}
+/** Runs a command and waits for its reply through the response_url. */
+async function reply(text: string, user = 'U0ALICE', where = CHANNEL): Promise<RecordedCall> {
+  const before = calls('response_url').length;
+  const answer = await command(text, user, where);
+  expect(answer.status).toBe(200);
+  return nth('response_url', before + 1);
+}
+interface SlackButton {
+  readonly action_id: string;
+  readonly value: string;
+  readonly confirm?: unknown;
+}
+const buttonsOf = (call: RecordedCall): SlackButton[] =>
+  ((call.args.blocks ?? []) as { type: string; elements?: SlackButton[] }[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+
 beforeAll(async () => {
   fake = await startFakeSlack({ users: USERS });
   slack = await startSetwiseSlack(fake, new Date('2027-01-04T09:00:00Z'));
 });
-afterEach(() => fake.clear());
 afterAll(async () => {
   await slack.close();
   await fake.close();
 });
 
-/** Sends `/setwise <text>` from `user` in #leaders, signed; resolves with the HTTP answer. */
-const command = (text: string, user = 'U0ALICE', extra: Parameters<typeof slashCommand>[0] = {}) =>
-  post(slack.events, slashCommand({ text, userId: user, userName: user.slice(2).toLowerCase(), channelId: 'C0LEADERS', channelName: 'leaders', teamId: 'T1', responseUrl: fake.responseUrl(`r-${Math.random()}`), ...extra }), { secret: SIGNING_SECRET });
+describe('requests Slack did not sign', () => {
+  beforeEach(() => fake.clear());
 
-const responses = () => fake.callsTo('response_url');
+  it('are refused with 401 and change nothing: a wrong signature, or one older than five minutes', async () => {
+    const body = slashCommand({ text: 'set create Forged', userId: 'U0DAN', teamId: TEAM, responseUrl: fake.responseUrl('forged'), ...CHANNEL });
+    expect((await post(slack.events, body, { secret: 'not-the-secret-at-all' })).status).toBe(401);
+    const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
+    expect((await post(slack.events, body, { secret: SIGNING_SECRET, timestamp: sixMinutesAgo })).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    // Only Bolt's own start-up check (auth.test) reached Slack.
+    expect(fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+    expect(slack.opened.rows().filter((r) => r.table === 'sets' || r.table === 'processed_events')).toEqual([]);
+  });
+});
 
-describe('the slash command', () => {
-  it('creates a set, answering in the channel after the ack', async () => {
-    const answer = await command('set create Northern Lights tz Europe/London');
+describe('a whole meeting cycle in Slack', () => {
+  it('creates a set: the ack comes at once, the answer goes to the channel', async () => {
+    const answer = await reply('set create Northern Lights tz Europe/London');
+    expect(answer.args).toMatchObject({ response_type: 'in_channel' });
+    expect(textOf(answer)).toContain('Northern Lights');
+  });
+
+  it('adds members by mention: names and zones from users.info, real mentions in the reply, a DM to each', async () => {
+    fake.clear();
+    const answer = await reply('member add <@U0BOB|bob> <@U0CAROL> <@U0DAN|dan>');
+    expect(calls('users.info').map((c) => c.args.user)).toEqual(expect.arrayContaining(['U0BOB', 'U0CAROL', 'U0DAN']));
+    expect(answer.args).toMatchObject({ response_type: 'in_channel' });
+    // People are drawn as Slack mentions, never as typed text.
+    for (const user of ['U0BOB', 'U0CAROL', 'U0DAN']) expect(textOf(answer)).toContain(`<@${user}>`);
+    const dms = await nth('chat.postMessage', 3);
+    expect(dms).toBeDefined();
+    expect(calls('chat.postMessage').map((c) => c.args.channel).sort()).toEqual(['U0BOB', 'U0CAROL', 'U0DAN']);
+    expect(calls('chat.postMessage').every((c) => c.token === BOT_TOKEN)).toBe(true);
+    // Their Slack profile zone is theirs until they choose one: Bob reads times in New York.
+    const bob = slack.opened.rows().find((r) => r.table === 'people' && r.row.platform_user_id === 'U0BOB')!.row;
+    expect(bob).toMatchObject({ display_name: 'Bob', platform_time_zone: 'America/New_York', time_zone: null });
+  });
+
+  it('schedules, and the presenter notice reaches each presenter by DM with a button that opens the challenge modal', async () => {
+    await reply('schedule every 2 weeks on tuesday at 10:00 from 2027-01-19 for 3 meetings');
+    fake.clear();
+    await slack.advanceTo(new Date('2027-01-13T00:00:00Z'));
+    const notices = calls('chat.postMessage').filter((c) => textOf(c).includes('You are presenting'));
+    expect(notices).toHaveLength(2);
+    const presenter = notices[0]!.args.channel as string;
+    expect(presenter).toMatch(/^U0/);
+    const open = buttonsOf(notices[0]!).find((b) => b.action_id.startsWith('challenge.open'))!;
+    expect(open).toBeDefined();
+
+    const trigger = newTriggerId();
+    const click = blockAction({ actionId: open.action_id, value: open.value, userId: presenter, teamId: TEAM, triggerId: trigger, responseUrl: fake.responseUrl('click'), messageTs: '1700000001.000100', ...dmOf(presenter) });
+    expect((await post(slack.events, click, { secret: SIGNING_SECRET })).status).toBe(200);
+    const opened = await nth('views.open');
+    expect(opened.args.trigger_id).toBe(trigger);
+    const view = opened.args.view as { type: string; callback_id: string; private_metadata: string; blocks: { type: string; block_id: string }[] };
+    expect(view.type).toBe('modal');
+    expect(view.callback_id).toMatch(/^challenge:\d+$/);
+    expect(view.blocks.filter((b) => b.type === 'input').map((b) => b.block_id)).toContain('challenge');
+
+    // An invalid submission is answered with errors on the fields, and nothing is saved.
+    const input = (value: string) => ({ challenge: { challenge: { type: 'plain_text_input', value } }, ask: { ask: { type: 'plain_text_input', value: 'y'.repeat(501) } } });
+    const bad = await post(slack.events, viewSubmission({ callbackId: view.callback_id, privateMetadata: view.private_metadata, values: input(''), userId: presenter, teamId: TEAM }), { secret: SIGNING_SECRET });
+    expect(bad.status).toBe(200);
+    expect(bad.json).toMatchObject({ response_action: 'errors', errors: { challenge: expect.stringContaining('is needed'), ask: expect.stringContaining('at most 500') } });
+    expect(slack.opened.rows().filter((r) => r.table === 'challenges')).toEqual([]);
+
+    // A good one closes the modal and is answered in the conversation it came from.
+    const good = await post(
+      slack.events,
+      viewSubmission({ callbackId: view.callback_id, privateMetadata: view.private_metadata, values: { challenge: { challenge: { type: 'plain_text_input', value: 'How can I lead the merger of two teams?' } } }, userId: presenter, teamId: TEAM }),
+      { secret: SIGNING_SECRET },
+    );
+    expect(good.status).toBe(200);
+    expect(good.text).toBe('');
+    await expect.poll(() => calls('chat.postMessage').filter((c) => textOf(c).includes('Saved version 1')).length).toBe(1);
+    expect(calls('chat.postMessage').find((c) => textOf(c).includes('Saved version 1'))!.args.channel).toBe(presenter);
+    expect(slack.opened.rows().filter((r) => r.table === 'challenges')).toHaveLength(1);
+  });
+
+  it('posts the reminder in the channel; an RSVP by button is answered to the person alone', async () => {
+    fake.clear();
+    await slack.advanceTo(new Date('2027-01-18T12:00:00Z'));
+    const reminder = calls('chat.postMessage').find((c) => c.args.channel === 'C0LEADERS' && textOf(c).includes('Will you be there'))!;
+    expect(reminder).toBeDefined();
+    const yes = buttonsOf(reminder).find((b) => b.value.endsWith(':yes'))!;
+    const click = blockAction({ actionId: yes.action_id, value: yes.value, userId: 'U0BOB', teamId: TEAM, responseUrl: fake.responseUrl('rsvp'), messageTs: '1700000002.000100', ...CHANNEL });
+    expect((await post(slack.events, click, { secret: SIGNING_SECRET })).status).toBe(200);
+    const answer = await nth('response_url');
+    expect(answer.args).toMatchObject({ response_type: 'ephemeral' });
+    expect(textOf(answer)).toContain('Noted: you are coming');
+    // Bob reads the time in his own zone, from his Slack profile: 05:00 in New York.
+    expect(textOf(answer)).toContain('05:00');
+    expect(slack.opened.rows().filter((r) => r.table === 'rsvps')).toHaveLength(1);
+  });
+
+  it('sends the reflection prompt to each member by DM after the meeting', async () => {
+    fake.clear();
+    await slack.advanceTo(new Date('2027-01-20T00:00:00Z'));
+    const prompts = calls('chat.postMessage').filter((c) => textOf(c).includes('Something to reflect on'));
+    expect(prompts.map((c) => c.args.channel).sort()).toEqual(['U0ALICE', 'U0BOB', 'U0CAROL', 'U0DAN']);
+    expect(prompts.every((c) => buttonsOf(c).some((b) => b.action_id.startsWith('reflection.open')))).toBe(true);
+  });
+});
+
+describe('Slack behaviour around the core', () => {
+  beforeEach(() => fake.clear());
+
+  it('answers a command that takes seconds: the ack goes first, the answer follows', async () => {
+    // users.info is held until the ack has arrived: the answer can only come after it.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    fake.handle('users.info', async (args) => {
+      await held;
+      const user = USERS[args.user as keyof typeof USERS];
+      return user ? { ok: true, user: { id: args.user, name: user.name, tz: user.tz, profile: { display_name: 'Erin' } } } : { ok: false, error: 'user_not_found' };
+    });
+    const answer = await command('help', 'U0ERIN');
     expect(answer.status).toBe(200);
-    await expect.poll(() => responses().length).toBe(1);
-    expect(responses()[0]!.args).toMatchObject({ response_type: 'in_channel' });
-    expect(JSON.stringify(responses()[0]!.args)).toContain('Northern Lights');
+    expect(calls('response_url')).toEqual([]);
+    release();
+    await nth('response_url');
+    fake.handle('users.info', (args) => {
+      const user = USERS[args.user as keyof typeof USERS];
+      return user ? { ok: true, user: { id: args.user, name: user.name, tz: user.tz, profile: { display_name: user.displayName } } } : { ok: false, error: 'user_not_found' };
+    });
+  });
+
+  it('handles a request Slack retries (X-Slack-Retry-Num) once', async () => {
+    const trigger = newTriggerId();
+    await command('action add Call the regional director', 'U0CAROL', CHANNEL, { triggerId: trigger });
+    await command('action add Call the regional director', 'U0CAROL', CHANNEL, { triggerId: trigger, retryNum: 1 });
+    await nth('response_url');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(calls('response_url')).toHaveLength(1);
+    expect(slack.opened.rows().filter((r) => r.table === 'actions')).toHaveLength(1);
+  });
+
+  it('handles a retried event once: a command typed in the DM, delivered twice', async () => {
+    const event = { type: 'message', channel_type: 'im', channel: 'DU0CAROL', user: 'U0CAROL', text: 'action add Book the away day', ts: '1700000003.000100' };
+    await post(slack.events, eventCallback({ event, eventId: 'Ev0RETRIED', teamId: TEAM }), { secret: SIGNING_SECRET });
+    await post(slack.events, eventCallback({ event, eventId: 'Ev0RETRIED', teamId: TEAM }), { secret: SIGNING_SECRET, retryNum: 1, retryReason: 'http_timeout' });
+    await expect.poll(() => calls('chat.postMessage').length).toBe(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(calls('chat.postMessage')).toHaveLength(1);
+    expect(calls('chat.postMessage')[0]!.args.channel).toBe('U0CAROL');
+    expect(slack.opened.rows().filter((r) => r.table === 'actions' && r.row.text === 'Book the away day')).toHaveLength(1);
+  });
+
+  it('publishes the App Home when it is opened: my sets, next meeting, presenters, my actions', async () => {
+    await post(slack.events, appHomeOpened('U0CAROL', { teamId: TEAM, eventId: 'Ev0HOME' }), { secret: SIGNING_SECRET });
+    const published = await nth('views.publish');
+    expect(published.args.user_id).toBe('U0CAROL');
+    const view = published.args.view as { type: string; blocks: unknown[] };
+    expect(view.type).toBe('home');
+    const text = JSON.stringify(view);
+    expect(text).toContain('Northern Lights');
+    expect(text).toContain('Call the regional director');
+    expect(text).toMatch(/<@U0[A-Z]+>/);
+  });
+
+  it('uploads a calendar to the person privately, in their DM', async () => {
+    await reply('calendar', 'U0BOB').catch(() => undefined);
+    const done = await nth('files.completeUploadExternal');
+    expect(done.args.channel_id).toBe('DU0BOB');
+    expect([...fake.uploads.values()].some((u) => u.filename.endsWith('.ics') && u.bytes?.toString().includes('BEGIN:VCALENDAR'))).toBe(true);
+  });
+
+  it('asks Slack to confirm before erasing, and the answer replaces the warning', async () => {
+    const warning = await reply('privacy erase', 'U0DAN');
+    const erase = buttonsOf(warning).find((b) => b.action_id.startsWith('privacy.erase'))!;
+    expect(erase.confirm).toMatchObject({ title: { type: 'plain_text' }, confirm: { type: 'plain_text' }, deny: { type: 'plain_text' } });
+    fake.clear();
+    const click = blockAction({ actionId: erase.action_id, value: erase.value, userId: 'U0DAN', teamId: TEAM, responseUrl: fake.responseUrl('erase'), ...CHANNEL });
+    await post(slack.events, click, { secret: SIGNING_SECRET });
+    const answer = await nth('response_url');
+    expect(answer.args).toMatchObject({ replace_original: true });
+    expect(textOf(answer)).toContain('your personal content is erased');
+  });
+
+  it('escapes what people type, so nobody can post a mention or a link through Setwise', async () => {
+    const answer = await reply('set rename <!channel> &lt;https://evil.example|click me&gt; <@U0BOB>');
+    const text = textOf(answer);
+    expect(text).not.toContain('<!channel>');
+    expect(text).not.toContain('<https://evil.example');
+  });
+
+  it('says it is healthy at GET /healthz', async () => {
+    const res = await fetch(`${slack.base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok' });
+  });
+});
+
+describe('the chat port', () => {
+  it('turns a 429 into the core\'s RateLimited with Retry-After, without waiting itself', async () => {
+    const { slackChat } = await import('../../../adapters/slack');
+    const { RateLimited } = await import('../../../src/ports/chat');
+    const chat = slackChat({ botToken: BOT_TOKEN, apiUrl: fake.url, port: 0 }, slack.opened.store);
+    fake.failNext('chat.postMessage', { status: 429, retryAfter: 7 });
+    const error = await chat.post({ platform: 'slack', kind: 'user', ref: { team: TEAM, user: 'U0BOB' } }, { text: 'hello' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimited);
+    expect((error as InstanceType<typeof RateLimited>).retryAfterSeconds).toBe(7);
+  });
+
+  it('records the message reference, so a reminder can be updated in place', async () => {
+    const { slackChat } = await import('../../../adapters/slack');
+    const chat = slackChat({ botToken: BOT_TOKEN, apiUrl: fake.url, port: 0 }, slack.opened.store);
+    fake.clear();
+    const posted = await chat.post({ platform: 'slack', kind: 'channel', ref: { team: TEAM, channel: 'C0LEADERS' } }, { text: '1 coming' });
+    await chat.update(posted, { text: '3 coming' });
+    const update = await nth('chat.update');
+    expect(update.args).toMatchObject({ channel: 'C0LEADERS', ts: (posted.ref as { ts: string }).ts, text: '3 coming' });
+    expect((posted.ref as { ts: string }).ts).toMatch(/^\d+\.\d+$/);
   });
 });
