@@ -1,4 +1,4 @@
-import type { Form } from '../../src/ports/chat';
+import type { Button, Form } from '../../src/ports/chat';
 import type { Core, Identity, Incoming, Where } from '../../src/ports/inbound';
 import { CONSOLE_WORKSPACE, channelWhere, consolePerson, dmWhere, isValidName, mentionsIn } from './identity';
 import type { ConsolePrinter } from './printer';
@@ -9,7 +9,8 @@ export const CONSOLE_HELP = [
   '  :as <name>        act as that person, e.g. :as alice',
   '  :in #<channel>    speak in a channel, e.g. :in #leaders',
   '  :in dm            speak in your private chat with Setwise',
-  '  :click <label>    press a button on the latest message here or in your DM, e.g. :click Yes',
+  '  :click <label>    press a button on the latest message here or in your DM, e.g. :click Yes
+                    (one that cannot be undone asks first: answer yes to go ahead)',
   '  :advance <time>   move the clock on and send the nudges due meanwhile, e.g. :advance 7d',
   '  :cancel           abandon a form you are filling in',
   '  :help             this list (type help for Setwise itself)',
@@ -26,6 +27,8 @@ export class ConsoleSession {
   private where: Where;
   /** A form being filled in, one field a line, as the console's stand-in for a modal. */
   private filling: { form: Form; index: number; values: Record<string, string> } | undefined;
+  /** A button that asks "are you sure?" first, waiting for the answer. */
+  private confirming: Button | undefined;
 
   constructor(
     private readonly core: Core,
@@ -57,6 +60,7 @@ export class ConsoleSession {
   /** Handles one line; returns false when the person asked to quit. */
   async line(raw: string): Promise<boolean> {
     const text = raw.trim();
+    if (this.confirming) return this.confirm(text);
     if (text.startsWith(':')) return this.meta(text);
     if (this.filling) return this.answer(raw);
     await this.send({ type: 'command', text, mentions: mentionsIn(text) });
@@ -106,6 +110,15 @@ export class ConsoleSession {
     return true;
   }
 
+  /** The answer to a button's "are you sure?": only a plain yes presses it. */
+  private async confirm(text: string): Promise<boolean> {
+    const button = this.confirming!;
+    this.confirming = undefined;
+    if (!/^y(es)?$/i.test(text)) return this.note(`Nothing done: "${button.label}" was not pressed.`);
+    await this.send({ type: 'action', actionId: button.id, value: button.value });
+    return true;
+  }
+
   private async meta(text: string): Promise<boolean> {
     const [word = '', ...rest] = text.slice(1).split(/\s+/);
     const arg = rest.join(' ');
@@ -127,6 +140,10 @@ export class ConsoleSession {
       case 'click': {
         const button = this.printer.findButton([this.where.label, this.privateButtons, dmWhere(this.actor).label], arg);
         if (!button) return this.note(`There is no button "${arg}" on the latest message here or in your DM.`);
+        if (button.confirm) {
+          this.confirming = button;
+          return this.note(`${button.confirm.title} ${button.confirm.text} Type yes to ${button.confirm.yes.toLowerCase()}, anything else to ${button.confirm.no.toLowerCase()}.`);
+        }
         await this.send({ type: 'action', actionId: button.id, value: button.value });
         return true;
       }

@@ -174,7 +174,7 @@ describe('the console adapter through npm start', () => {
 
   it('shows private replies as private: only the asker sees them in the channel', async () => {
     const year = new Date().getUTCFullYear() + 1; // the console runs on the real clock
-    const script = [':as alice', ':in #leaders', 'set create Quiet Ones tz Europe/London', 'member add @bob', `schedule every 4 weeks on tuesday at 10:00 from ${year}-01-05 for 2 meetings`, ':as bob', 'me tz America/New_York', 'me quiet 21:00-07:00', 'rsvp yes', ':in dm', 'me tz Europe/London', ':in #leaders', 'privacy erase', ':as alice', ':click Erase my data'];
+    const script = [':as alice', ':in #leaders', 'set create Quiet Ones tz Europe/London', 'member add @bob', `schedule every 4 weeks on tuesday at 10:00 from ${year}-01-05 for 2 meetings`, ':as bob', 'me tz America/New_York', 'me quiet 21:00-07:00', 'rsvp yes', ':in dm', 'me tz Europe/London', ':in #leaders', 'privacy erase', ':as alice', ':click Erase my data', ':as bob', ':click Erase my data', 'no', 'me quiet 22:00-07:00', ':click Erase my data', 'yes'];
     const run = await start(`${script.join('\n')}\n`, { SETWISE_DB: join(dir, 'private.db') });
     expect(run.code).toBe(0);
     const after = (command: string) => run.stdout.split(`> ${command}\n`)[1]!.split('\n')[0]!;
@@ -190,6 +190,10 @@ describe('the console adapter through npm start', () => {
     // A button only bob was shown is not alice's to press.
     expect(after('privacy erase')).toMatch(/^\[#leaders, only you\] Setwise: ! This erases your challenges/);
     expect(after(':click Erase my data')).toBe('· There is no button "Erase my data" on the latest message here or in your DM.');
+    // Bob's own button asks first; only a plain yes presses it.
+    const bobs = run.stdout.split('> :as bob\n').at(-1)!;
+    expect(bobs).toMatch(/> :click Erase my data\n· Erase your data\? .* Type yes to erase it, anything else to keep it\.\n.*> no\n· Nothing done: "Erase my data" was not pressed\./);
+    expect(bobs).toMatch(/> yes\n\[#leaders, only you\] Setwise: Done: your personal content is erased/);
   });
 
   it('keeps an export private to its owner and deletes it when they erase their data', async () => {
