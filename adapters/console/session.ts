@@ -9,8 +9,8 @@ export const CONSOLE_HELP = [
   '  :as <name>        act as that person, e.g. :as alice',
   '  :in #<channel>    speak in a channel, e.g. :in #leaders',
   '  :in dm            speak in your private chat with Setwise',
-  '  :click <label>    press a button on the latest message here or in your DM, e.g. :click Yes
-                    (one that cannot be undone asks first: answer yes to go ahead)',
+  '  :click <label>    press a button on the latest message here or in your DM, e.g. :click Yes',
+  '                    (one that cannot be undone asks first: answer yes to go ahead)',
   '  :advance <time>   move the clock on and send the nudges due meanwhile, e.g. :advance 7d',
   '  :cancel           abandon a form you are filling in',
   '  :help             this list (type help for Setwise itself)',

@@ -1,13 +1,7 @@
-import type { ActionsBlock, Button as SlackButton, ConfirmationDialog, PlainTextElement } from '@slack/types';
+import type { ActionsBlock, Button as SlackButton, ConfirmationDialog } from '@slack/types';
 import type { Button, Confirm } from '../../src/ports/chat';
 import { SLACK } from './limits';
-import { cutPlain, plainText } from './render-text';
-
-/** A plain_text object within `max`; never empty, which Slack refuses. */
-export const plain = (text: string, max: number, fallback: string): PlainTextElement => ({
-  type: 'plain_text',
-  text: cutPlain(plainText(text).trim(), max) || cutPlain(fallback, max),
-});
+import { plain } from './render-text';
 
 /**
  * Slack wants every action_id once in a message, but buttons of one kind share the

@@ -50,7 +50,8 @@ export function pack(layout: Layout, lines: readonly string[], max: number, make
   let pending: string[] = [];
   let length = 0;
   const flush = () => {
-    if (pending.length > 0) layout.add(make(pending.join('\n')), length);
+    const text = pending.join('\n');
+    if (text.trim() !== '') layout.add(make(text), length);
     pending = [];
     length = 0;
   };
@@ -64,23 +65,24 @@ export function pack(layout: Layout, lines: readonly string[], max: number, make
         length = joined;
         continue;
       }
+      // A blank line that does not fit is where one block ends and the next begins.
+      if (piece === '') continue;
       if (pending.length > 0 && layout.blocksLeft >= 2 && layout.charsLeft >= length + piece.length) {
         flush();
         pending = [piece];
         length = piece.length;
         continue;
       }
-      // Out of room: show what fits of this piece, in the open block or a new one.
-      if (pending.length > 0) {
-        const room = Math.min(max, layout.charsLeft) - length - 1;
-        if (room >= SETWISE.shortestCut) {
-          pending.push(cutMarkup(piece, room));
-          length += 1 + Math.min(piece.length, room);
-        }
+      // Out of room: show what fits of this piece, in the open block or else in a new one.
+      const inPending = Math.min(max, layout.charsLeft) - length - 1;
+      if (pending.length > 0 && inPending >= SETWISE.shortestCut) {
+        pending.push(cutMarkup(piece, inPending));
+        length += 1 + inPending;
         flush();
-      } else if (layout.blocksLeft >= 1) {
+      } else {
+        flush();
         const room = Math.min(max, layout.charsLeft);
-        if (room >= SETWISE.shortestCut) layout.add(make(cutMarkup(piece, room)), room);
+        if (layout.blocksLeft >= 1 && room >= SETWISE.shortestCut) layout.add(make(cutMarkup(piece, room)), room);
       }
       return layout.omit(Math.max(1, shown(lines.slice(i))));
     }

@@ -2,8 +2,7 @@ import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/
 import type { Block, Form, FormField } from '../../src/ports/chat';
 import { SETWISE, SLACK } from './limits';
 import { renderBlocks, section } from './render-blocks';
-import { plain } from './render-buttons';
-import { cutPlain, plainText } from './render-text';
+import { cutPlain, plain, plainText } from './render-text';
 
 export interface ModalOptions {
   /** Comes back with the submission; the form's id unless given. */

@@ -1,3 +1,4 @@
+import type { PlainTextElement } from '@slack/types';
 import { displaySafe, withMentions, withPlainNames, type Named } from '../../src/ports/chat';
 
 /**
@@ -12,10 +13,10 @@ export const escapeText = (text: string): string => text.replace(/&/g, '&amp;').
 const MARK = '\u0004';
 
 function mention(person: Named): string {
-  const id = escapeText(displaySafe(person.userId));
-  // An id Slack could not have issued is drawn as a name rather than half a mention.
-  if (id === '' || /[\s|]/.test(id)) return `@${escapeText(displaySafe(person.name))}`;
-  return `<@${id}>`;
+  // Slack's user ids are letters and digits: anything else is drawn as a name,
+  // escaped, rather than as a mention that markup could leak out of.
+  if (!/^[A-Za-z0-9_-]+$/.test(person.userId)) return `@${escapeText(displaySafe(person.name))}`;
+  return `<@${person.userId}>`;
 }
 
 /**
@@ -60,6 +61,12 @@ export function cutPlain(text: string, max: number): string {
   if (text.length <= max) return text;
   return text.slice(0, wholeCharacter(text, max - ELLIPSIS.length)).trimEnd() + ELLIPSIS;
 }
+
+/** The bot's copy as a plain_text object within `max`; never empty, which Slack refuses. */
+export const plain = (text: string, max: number, fallback: string): PlainTextElement => ({
+  type: 'plain_text',
+  text: cutPlain(plainText(text).trim(), max) || cutPlain(fallback, max),
+});
 
 /** Like cutPlain, for escaped mrkdwn: never leaves half an entity or a mention. */
 export function cutMarkup(text: string, max: number): string {
