@@ -20,12 +20,10 @@ const mrkdwn = (text: string): MrkdwnElement => ({ type: 'mrkdwn', text });
 export const section = (text: string): SectionBlock => ({ type: 'section', text: mrkdwn(text) });
 export const context = (text: string): ContextBlock => ({ type: 'context', elements: [mrkdwn(text)] });
 
-const MARKS: Partial<Record<Tone, string>> = { warning: ':warning:', error: ':warning:' };
-
-/** A warning or an error leads with a mark, as the console leads with "!". */
+/** A warning or an error leads with a mark, as the console's lead with "!". */
 function withTone(blocks: readonly Block[], tone: Tone | undefined): readonly Block[] {
-  const mark = tone && MARKS[tone];
-  if (!mark) return blocks;
+  if (tone !== 'warning' && tone !== 'error') return blocks;
+  const mark = ':warning:';
   const [first, ...rest] = blocks;
   if (first?.type === 'heading' || first?.type === 'paragraph' || first?.type === 'context') return [{ ...first, text: `${mark} ${first.text}` }, ...rest];
   return [{ type: 'paragraph', text: mark }, ...blocks];

@@ -8,7 +8,7 @@ import { plain } from './render-text';
  * core's id (three "rsvp" buttons with different values), so each gets its place
  * appended: `rsvp#0`, `rsvp#1`. The core's ids never hold a '#'.
  */
-export const slackActionId = (id: string, place: number): string => `${id}#${place}`;
+const slackActionId = (id: string, place: number): string => `${id}#${place}`;
 
 /** The core's id of a pressed button: its action_id without the place. */
 export function actionIdOf(slackActionId: string): string {

@@ -70,6 +70,15 @@ export function jobRepo(db: Db, truncation: LogTruncation): JobRepo {
       db.update(jobs).set({ status: 'done', resultRef: ref ?? null, leaseUntil: null, lastError: null, updatedAt: now }).where(mine(job, owner)).run();
     },
 
+    async sentMessage(dedupeKey) {
+      const row = db
+        .select({ ref: jobs.resultRef })
+        .from(jobs)
+        .where(and(eq(jobs.dedupeKey, dedupeKey), eq(jobs.status, 'done')))
+        .get();
+      return row?.ref ?? undefined;
+    },
+
     async skip(job, owner, reason, now) {
       handBack(job, owner, { status: 'skipped', lastError: reason, updatedAt: now });
     },

@@ -1,4 +1,5 @@
-import { PRIVATE_KINDS } from '../domain/nudges/job';
+import { nudgeKey, PRIVATE_KINDS } from '../domain/nudges/job';
+import type { PostedMessage } from '../ports/chat';
 import { quietUntil } from '../domain/nudges/quiet';
 import type { Meeting } from '../domain/schedule';
 import type { LearningSet, Person } from '../domain/model';
@@ -50,12 +51,8 @@ async function compose(deps: Deps, job: Job, { set, meeting, person }: Scene): P
       }
       return copy.presenterNotice(set, meeting, slot.reason, zone);
     }
-    case 'meeting-reminder': {
-      const presenters = (await deps.store.rotation.planned(meeting.id)).map((p) => ({ platformUserId: p.userId, displayName: p.name }));
-      const all = await answers();
-      const count = (a: string) => all.filter((x) => x.answer === a).length;
-      return copy.meetingReminder(set, meeting, presenters, { yes: count('yes'), no: count('no'), maybe: count('maybe') });
-    }
+    case 'meeting-reminder':
+      return meetingReminder(deps, set, meeting);
     case 'rsvp-reminder':
       return (await answerOf(person!.id)) ? 'they have answered already' : copy.rsvpReminder(set, meeting, zone);
     case 'low-attendance': {
@@ -98,6 +95,28 @@ async function compose(deps: Deps, job: Job, { set, meeting, person }: Scene): P
   }
 }
 
+/** The channel's reminder of a meeting, with who presents and the answers so far. */
+async function meetingReminder(deps: Deps, set: LearningSet, meeting: Meeting): Promise<Message> {
+  const presenters = (await deps.store.rotation.planned(meeting.id)).map((p) => ({ platformUserId: p.userId, displayName: p.name }));
+  const all = await deps.store.rsvps.forMeeting(meeting.id);
+  const count = (a: string) => all.filter((x) => x.answer === a).length;
+  return copy.meetingReminder(set, meeting, presenters, { yes: count('yes'), no: count('no'), maybe: count('maybe') });
+}
+
+/**
+ * Brings the channel's reminder up to date after an answer ("So far: 3 yes"), where
+ * it has been posted. A failed edit is only logged: the answer itself is saved.
+ */
+export async function refreshReminder(deps: Deps, set: LearningSet, meeting: Meeting): Promise<void> {
+  const posted = (await deps.store.jobs.sentMessage(nudgeKey(meeting.id, 'meeting-reminder', null))) as PostedMessage | undefined;
+  if (!posted?.address) return;
+  try {
+    await deps.chat.update(posted, await meetingReminder(deps, set, meeting));
+  } catch (error) {
+    deps.log.warn({ err: error, meetingId: meeting.id }, 'could not update a meeting reminder');
+  }
+}
+
 /** Delivers one nudge: checks it still makes sense, waits out quiet hours, sends it. */
 export async function deliverNudge(deps: Deps, job: Job): Promise<Delivery> {
   if (job.kind === 'meeting-ended') {
@@ -117,7 +136,8 @@ export async function deliverNudge(deps: Deps, job: Job): Promise<Delivery> {
   if (typeof message === 'string') return skip(message);
   const posted = await deps.chat.post(PRIVATE_KINDS.has(job.kind) ? person!.dm! : set.channel, message);
   if (job.kind === 'presenter-notice') await deps.store.rotation.markNotified(scene.meeting.id, person!.id, deps.clock.now());
-  return { type: 'sent', ref: posted.ref };
+  // The whole posted message (address and the platform's ref), so it can be edited later.
+  return { type: 'sent', ref: posted };
 }
 
 /** Tells the set's facilitators, privately, that a nudge could not be delivered. */

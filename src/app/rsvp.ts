@@ -10,6 +10,7 @@ import { memberView } from './access';
 import { privateReply, viewerZone, type Deps, type Turn } from './context';
 import { findMeeting, upcomingMeeting } from './meetings';
 import { replan } from './plan';
+import { refreshReminder } from './nudges';
 
 const SAID: Record<RsvpAnswer, string> = { yes: 'you are coming to', no: 'you cannot come to', maybe: 'you might come to' };
 
@@ -17,6 +18,8 @@ async function answer(deps: Deps, turn: Turn, set: LearningSet, meeting: Meeting
   const setId = await deps.store.rsvps.answer(meeting.id, turn.actor.id, said, deps.clock.now());
   // A "no" frees a presenting place and may leave too few coming.
   if (setId !== undefined) await replan(deps, setId);
+  // The channel's reminder shows the answers so far.
+  await refreshReminder(deps, set, meeting);
   const extra = said === 'no' ? ' If you were due to present, the rotation has passed your turn on, and you go first next time.' : '';
   return privateReply({ tone: 'success', text: `Noted: ${SAID[said]} ${set.name} on ${meetingTime(meeting, viewerZone(turn, set.timeZone))}.${extra}` });
 }

@@ -1,5 +1,5 @@
 import type { RotationMeeting } from '../rotation/types';
-import type { NudgeKind, PlannedNudge } from './job';
+import { nudgeKey, type NudgeKind, type PlannedNudge } from './job';
 import { calendarDaysBetween, sameWallTime, shiftBy, type NudgeOffset } from './offset';
 import type { NudgeSettings } from './settings';
 
@@ -55,7 +55,7 @@ export function planNudges(input: NudgePlanInput): PlannedNudge[] {
   const out: PlannedNudge[] = [];
   const add = (kind: NudgeKind, m: PlanMeeting, personId: number | null, runAt: number, staleAt: number) => {
     if (staleAt <= now.getTime()) return; // already useless: nothing to plan
-    out.push({ kind, dedupeKey: `meeting:${m.id}:${kind}${personId === null ? '' : `:${personId}`}`, runAt: new Date(runAt), staleAt: new Date(staleAt), meetingId: m.id, personId });
+    out.push({ kind, dedupeKey: nudgeKey(m.id, kind, personId), runAt: new Date(runAt), staleAt: new Date(staleAt), meetingId: m.id, personId });
   };
   // Most members share the set's zone: work each wall time out once per plan, not once per person.
   const memo = new Map<string, number>();

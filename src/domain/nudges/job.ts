@@ -54,3 +54,7 @@ export interface Job {
   /** Tries so far, this one included. */
   readonly attempts: number;
 }
+
+/** A nudge's dedupe key: one per meeting, kind and recipient (none for the channel's). */
+export const nudgeKey = (meetingId: number, kind: NudgeKind, personId: number | null): string =>
+  `meeting:${meetingId}:${kind}${personId === null ? '' : `:${personId}`}`;

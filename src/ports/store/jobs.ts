@@ -15,6 +15,8 @@ export interface JobRepo {
   reschedule(job: Job, owner: string, runAt: Date, error: string | null, now: Date): Promise<void>;
   /** Dead-lettered after the last try. */
   bury(job: Job, owner: string, error: string, now: Date): Promise<void>;
+  /** The message a sent nudge became (what `complete` recorded), to edit it later; undefined if not sent. */
+  sentMessage(dedupeKey: string): Promise<unknown>;
   /** When the next pending job is due, if any. */
   nextDue(): Promise<Date | undefined>;
 }

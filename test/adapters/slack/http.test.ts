@@ -152,6 +152,10 @@ describe('a whole meeting cycle in Slack', () => {
     // Bob reads the time in his own zone, from his Slack profile: 05:00 in New York.
     expect(textOf(answer)).toContain('05:00');
     expect(slack.opened.rows().filter((r) => r.table === 'rsvps')).toHaveLength(1);
+    // The channel's reminder is edited in place to show the answers so far.
+    const edited = await nth('chat.update');
+    expect(edited.args).toMatchObject({ channel: 'C0LEADERS' });
+    expect(textOf(edited)).toContain('So far: 1 yes, 0 no, 0 maybe');
   });
 
   it('sends the reflection prompt to each member by DM after the meeting', async () => {
