@@ -35,6 +35,8 @@ export const people = sqliteTable(
     timeZone: text('time_zone'),
     /** The zone their platform reports (a Slack profile): used until they choose one. */
     platformTimeZone: text('platform_time_zone'),
+    /** When the adapter last looked the person up on their platform (Slack's users.info): its cache of their profile. */
+    profileCheckedAt: instant('profile_checked_at'),
     quietStart: text('quiet_start'), // HH:MM local
     quietEnd: text('quiet_end'),
     dmAddress: text('dm_address', { mode: 'json' }).$type<Address>(),

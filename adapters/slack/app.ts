@@ -7,7 +7,7 @@
 import { App, type ButtonAction, type CustomRoute } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../../src/ports/clock';
-import type { Core, Incoming } from '../../src/ports/inbound';
+import type { Core, Identity, Incoming } from '../../src/ports/inbound';
 import type { Logger } from '../../src/ports/logger';
 import type { Store } from '../../src/ports/store';
 import { messageRef, userAddress } from './address';
@@ -106,18 +106,19 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
   /** Hands one Incoming to the core and delivers its reply; then the person's App Home shows the change. */
   async function run(make: () => Promise<Incoming>, ctx: ReplyContext): Promise<void> {
     try {
-      const reply = await core.handle(await make());
+      const asked = await make();
+      const reply = await core.handle(asked);
       await deliver(reply, ctx);
-      if (!reply.duplicate) await publishHome(ctx.client, ctx.team, ctx.user);
+      if (!reply.duplicate) await publishHome(ctx.client, ctx.team, ctx.user, asked.actor);
     } catch (error) {
       log.error({ err: error, team: ctx.team }, 'could not answer a Slack request');
       await ctx.respond?.({ response_type: 'ephemeral', text: 'Something went wrong on my side. Please try again in a moment.' }).catch(() => {});
     }
   }
 
-  async function publishHome(client: WebClient, team: string, user: string): Promise<void> {
+  async function publishHome(client: WebClient, team: string, user: string, known?: Identity): Promise<void> {
     try {
-      const actor = await identify(store, client, team, user, clock.now());
+      const actor = known ?? (await identify(store, client, team, user, clock.now()));
       const view = renderHome(await core.overview('slack', team, actor));
       await slackCall(() => client.views.publish({ user_id: user, view }));
     } catch (error) {
@@ -174,13 +175,14 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
     const user = body.user.id;
     const where = readOrigin(view.private_metadata, team, user);
     try {
+      const actor = await identify(store, client, team, user, clock.now(), body.user.name);
       const reply = await core.handle(
         incoming({
           team,
           // Not deduplicated: Slack waits for this answer rather than retrying, and a form
           // sent back with the same answers after an error must be checked again.
           eventId: undefined,
-          actor: await identify(store, client, team, user, clock.now(), body.user.name),
+          actor,
           where,
           payload: { type: 'form', formId: view.callback_id, values: readModalValues(view.state.values) },
         }),
@@ -191,7 +193,7 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
       }
       await ack();
       await deliver(reply, { client, team, user, where });
-      await publishHome(client, team, user);
+      await publishHome(client, team, user, actor);
     } catch (error) {
       log.error({ err: error, team }, 'could not answer a Slack form');
       await ack().catch(() => {});

@@ -25,12 +25,14 @@ export async function identify(store: Store, client: WebClient, team: string, us
   const dm = userAddress(team, userId);
   const workspace = await store.workspaces.ensure('slack', team);
   const known = await store.people.profile(workspace.id, userId);
-  if (known && now.getTime() - known.seenAt.getTime() < FRESH_FOR_MS) {
+  if (known?.checkedAt && now.getTime() - known.checkedAt.getTime() < FRESH_FOR_MS) {
     return { userId, displayName: known.displayName, dm, ...(known.timeZone ? { timeZone: known.timeZone } : {}) };
   }
   try {
     const answer = await client.users.info({ user: userId });
     const user = (answer.user ?? {}) as UserInfo;
+    // Someone already stored is fresh for a day; someone new is stored by the core, and checked next time.
+    await store.people.profileChecked(workspace.id, userId, now);
     return { userId, displayName: nameOf(user, hint ?? userId), dm, ...(user.tz ? { timeZone: user.tz } : {}) };
   } catch {
     // Slack being slow or the user gone should not stop a command: use what we had.

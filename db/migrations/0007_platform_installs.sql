@@ -7,4 +7,5 @@ CREATE TABLE `installations` (
 	PRIMARY KEY(`platform`, `install_key`)
 );
 --> statement-breakpoint
-ALTER TABLE `people` ADD `platform_time_zone` text;
+ALTER TABLE `people` ADD `platform_time_zone` text;--> statement-breakpoint
+ALTER TABLE `people` ADD `profile_checked_at` integer;

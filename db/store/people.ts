@@ -80,11 +80,18 @@ export function personRepo(db: Db): PersonRepo {
 
     async profile(workspaceId, userId) {
       const row = db
-        .select({ displayName: people.displayName, timeZone: people.platformTimeZone, seenAt: people.updatedAt })
+        .select({ displayName: people.displayName, timeZone: people.platformTimeZone, checkedAt: people.profileCheckedAt })
         .from(people)
         .where(and(eq(people.workspaceId, workspaceId), eq(people.platformUserId, userId), isNull(people.erasedAt)))
         .get();
       return row;
+    },
+
+    async profileChecked(workspaceId, userId, now) {
+      db.update(people)
+        .set({ profileCheckedAt: now })
+        .where(and(eq(people.workspaceId, workspaceId), eq(people.platformUserId, userId)))
+        .run();
     },
 
     async get(personId) {

@@ -90,7 +90,7 @@ export function privacyRepo(db: Db, truncation: LogTruncation): PrivacyRepo {
             .run();
           tx.update(memberships).set({ leftAt: now }).where(and(eq(memberships.personId, personId), isNull(memberships.leftAt))).run();
           tx.update(people)
-            .set({ displayName: ANONYMOUS, platformUserId: `erased-${personId}`, timeZone: null, platformTimeZone: null, quietStart: null, quietEnd: null, dmAddress: null, erasedAt: now, updatedAt: now })
+            .set({ displayName: ANONYMOUS, platformUserId: `erased-${personId}`, timeZone: null, platformTimeZone: null, profileCheckedAt: null, quietStart: null, quietEnd: null, dmAddress: null, erasedAt: now, updatedAt: now })
             .where(eq(people.id, personId))
             .run();
           // Their sets' plans are owed (they no longer present or hear anything), and so are the

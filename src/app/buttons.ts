@@ -36,7 +36,8 @@ const onPress: { readonly [K in ButtonKind]: OnPress<K> } = {
   'reflection.open': async (_deps, _turn, { setId }) => reflectionForm(setId),
   'privacy.erase': async (deps, turn, { personId }) => {
     if (personId !== turn.actor.id) throw new SetwiseError('not-allowed', 'That button was for someone else.');
-    return eraseMyData(deps, turn, { confirmed: true });
+    // The answer takes the warning's place, so its button cannot be pressed again.
+    return { ...(await eraseMyData(deps, turn, { confirmed: true })), replace: true };
   },
 };
 

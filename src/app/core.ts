@@ -65,7 +65,8 @@ const DUPLICATE: Reply = { visibility: 'private', message: { text: '' }, duplica
  */
 async function firstDelivery(deps: Deps, incoming: Incoming): Promise<boolean> {
   if (!incoming.eventId) return true;
-  return deps.store.events.firstDelivery(incoming.platform, `${incoming.workspaceId}:${incoming.eventId}`, deps.clock.now());
+  // As JSON, so no workspace id and event id can run together into another pair's key.
+  return deps.store.events.firstDelivery(incoming.platform, JSON.stringify([incoming.workspaceId, incoming.eventId]), deps.clock.now());
 }
 
 /** The platform-agnostic core: every adapter hands it an Incoming and renders the Reply. */

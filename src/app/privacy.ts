@@ -32,6 +32,5 @@ export async function eraseMyData(deps: Deps, turn: Turn, args: CommandOf<'priva
   await replanAll(deps, await deps.store.privacy.erase(turn.actor.id, deps.clock.now()));
   deps.log.info({ personId: turn.actor.id }, 'personal data erased');
   // Exports handed over earlier go too, wherever the adapter kept them.
-  // The answer takes the warning's place, so its button cannot be pressed again.
-  return { ...privateReply({ tone: 'success', text: 'Done: your personal content is erased, and the exports you were given are deleted. If you use Setwise again you start afresh.' }), erased: true, replace: true };
+  return { ...privateReply({ tone: 'success', text: 'Done: your personal content is erased, and the exports you were given are deleted. If you use Setwise again you start afresh.' }), erased: true };
 }

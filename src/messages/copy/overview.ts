@@ -1,7 +1,7 @@
 import type { Meeting } from '../../domain/schedule';
 import type { LearningSet, Person } from '../../domain/model';
 import type { Action, RsvpAnswer } from '../../domain/records';
-import { listOf, who } from '../format';
+import { listOf, plural, who } from '../format';
 import { button } from '../interactions/buttons';
 import type { Block, Button, Message } from '../model';
 import { dayLabel, meetingTime } from '../when';
@@ -55,7 +55,7 @@ export function overview(sets: readonly SetOverview[], zoneOf: (set: LearningSet
   }
   const parts = sets.map((o) => setBlocks(o, zoneOf(o.set)));
   const text = sets
-    .map((o) => `${o.set.name}: ${o.next ? `next meeting ${meetingTime(o.next, zoneOf(o.set))}` : 'no meeting planned'}; ${o.actions.length} open actions.`)
+    .map((o) => `${o.set.name}: ${o.next ? `next meeting ${meetingTime(o.next, zoneOf(o.set))}` : 'no meeting planned'}; ${plural(o.actions.length, 'open action')}.`)
     .join('\n');
   return {
     text,

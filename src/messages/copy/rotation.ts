@@ -3,6 +3,7 @@ import type { LearningSet } from '../../domain/model';
 import type { Slot, SlotReason } from '../../domain/rotation/types';
 import type { Block, Message } from '../model';
 import { dayLabel, meetingTime } from '../when';
+import { who } from '../format';
 
 /** A slot's reason in plain words: "not presented yet this cycle (last on Tue 5 Jan 2027)". */
 export function reasonLabel(reason: SlotReason): string {
@@ -32,7 +33,8 @@ export function reasonLabel(reason: SlotReason): string {
 
 export interface RotationRow {
   readonly meeting: Meeting;
-  readonly presenters: readonly (Slot & { readonly name: string })[];
+  /** `userId` is the presenter's platform id, to name them as a mention; without it, by name. */
+  readonly presenters: readonly (Slot & { readonly name: string; readonly userId?: string })[];
 }
 
 /** The next meetings' presenters, each with the reason, in the viewer's zone. */
@@ -44,7 +46,8 @@ export function rotationView(set: LearningSet, rows: readonly RotationRow[], pla
   const lines: string[] = [lead ?? `Who presents next in ${set.name}:`];
   for (const { meeting, presenters } of rows) {
     const when = meetingTime(meeting, viewerZone);
-    const items = presenters.map((p) => `@${p.name}: ${reasonLabel(p.reason)}${p.notifiedAt ? ' (told)' : ''}`);
+    const named = (p: RotationRow['presenters'][number]) => (p.userId ? who({ platformUserId: p.userId, displayName: p.name }) : `@${p.name}`);
+    const items = presenters.map((p) => `${named(p)}: ${reasonLabel(p.reason)}${p.notifiedAt ? ' (told)' : ''}`);
     const open = places - presenters.length;
     const note = open > 0 ? [`${open === 1 ? 'One place' : `${open} places`} open: nobody else can present that day.`] : [];
     blocks.push({ type: 'paragraph', text: when }, { type: 'list', items, ordered: true }, ...note.map((text) => ({ type: 'context' as const, text })));

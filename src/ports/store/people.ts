@@ -9,12 +9,18 @@ export interface PersonRepo {
   setTimeZone(personId: number, zone: string, now: Date): Promise<number[]>;
   setQuietHours(personId: number, quiet: QuietHours | null, now: Date): Promise<void>;
   get(personId: number): Promise<Person | undefined>;
-  /** What the platform last told of a person (name, reported zone) and when: adapters cache profile lookups here. */
+  /**
+   * What the platform last told of a person (name, reported zone) and when an
+   * adapter last looked them up: adapters cache profile lookups here.
+   */
   profile(workspaceId: number, userId: string): Promise<PlatformProfile | undefined>;
+  /** Notes that the adapter has just looked the person up (a no-op for someone not stored yet). */
+  profileChecked(workspaceId: number, userId: string, now: Date): Promise<void>;
 }
 
 export interface PlatformProfile {
   readonly displayName: string;
   readonly timeZone: string | null;
-  readonly seenAt: Date;
+  /** Null until an adapter has looked them up. */
+  readonly checkedAt: Date | null;
 }

@@ -174,20 +174,19 @@ describe('Slack behaviour around the core', () => {
     // users.info is held until the ack has arrived: the answer can only come after it.
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    fake.handle('users.info', async (args) => {
-      await held;
-      const user = USERS[args.user as keyof typeof USERS];
-      return user ? { ok: true, user: { id: args.user, name: user.name, tz: user.tz, profile: { display_name: 'Erin' } } } : { ok: false, error: 'user_not_found' };
-    });
-    const answer = await command('help', 'U0ERIN');
-    expect(answer.status).toBe(200);
-    expect(calls('response_url')).toEqual([]);
-    release();
-    await nth('response_url');
-    fake.handle('users.info', (args) => {
-      const user = USERS[args.user as keyof typeof USERS];
-      return user ? { ok: true, user: { id: args.user, name: user.name, tz: user.tz, profile: { display_name: user.displayName } } } : { ok: false, error: 'user_not_found' };
-    });
+    const answer = fake.handler('users.info')!;
+    fake.handle('users.info', async (args, context) => (await held, answer(args, context)));
+    try {
+      const sent = await command('help', 'U0ERIN');
+      expect(sent.status).toBe(200);
+      // The lookup has begun and is held: no answer can have gone out yet.
+      await expect.poll(() => calls('users.info').length).toBe(1);
+      expect(calls('response_url')).toEqual([]);
+      release();
+      await nth('response_url');
+    } finally {
+      fake.handle('users.info', answer);
+    }
   });
 
   it('handles a request Slack retries (X-Slack-Retry-Num) once', async () => {
@@ -247,6 +246,22 @@ describe('Slack behaviour around the core', () => {
     const text = textOf(answer);
     expect(text).not.toContain('<!channel>');
     expect(text).not.toContain('<https://evil.example');
+  });
+
+  it('keeps people\'s Slack profiles in the people table for a day, then looks again', async () => {
+    const lookups = () => calls('users.info').filter((c) => c.args.user === 'U0BOB').length;
+    const day = 24 * 60 * 60 * 1000;
+    slack.clock.advance(day + 1);
+    await reply('rotation', 'U0BOB');
+    await reply('rotation', 'U0BOB');
+    expect(lookups()).toBe(1);
+    // A day on, Bob has renamed himself and moved: the next command picks both up.
+    fake.users.set('U0BOB', { ...USERS.U0BOB, displayName: 'Robert', tz: 'America/Chicago' });
+    slack.clock.advance(day + 1);
+    await reply('rotation', 'U0BOB');
+    expect(lookups()).toBe(2);
+    const bob = slack.opened.rows().find((r) => r.table === 'people' && r.row.platform_user_id === 'U0BOB')!.row;
+    expect(bob).toMatchObject({ display_name: 'Robert', platform_time_zone: 'America/Chicago' });
   });
 
   it('says it is healthy at GET /healthz', async () => {

@@ -116,6 +116,8 @@ export interface FakeSlack {
   failNext(method: string, failure: Failure): void;
   /** Add or replace a method's answer, for methods this fake does not model. */
   handle(method: string, handler: MethodHandler): void;
+  /** The handler answering `method` now, to wrap (e.g. to hold an answer back). */
+  handler(method: string): MethodHandler | undefined;
   /** A response_url on this server; POSTs to it are recorded as method 'response_url'. */
   responseUrl(id: string): string;
   socketUrl: string | undefined;
@@ -155,6 +157,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       failures.set(method, queue);
     },
     handle: (method, handler) => void handlers.set(method, handler),
+    handler: (method) => handlers.get(method),
     responseUrl: (id) => `${origin}/respond/${encodeURIComponent(id)}`,
     socketUrl: options.socketUrl,
     users: new Map(Object.entries(options.users ?? {})),
