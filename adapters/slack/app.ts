@@ -7,11 +7,11 @@
 import { App, type ButtonAction, type CustomRoute } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../../src/ports/clock';
-import type { Core, Identity, Incoming } from '../../src/ports/inbound';
+import type { Core, Identity, Incoming, Where } from '../../src/ports/inbound';
 import type { Logger } from '../../src/ports/logger';
 import type { Store } from '../../src/ports/store';
 import { messageRef, userAddress } from './address';
-import { deliver, type ReplyContext } from './deliver';
+import { deliver, OPEN_FORM, type ReplyContext } from './deliver';
 import { commandPayload, incoming, readMentions, whereOf } from './inbound';
 import { installationStore } from './installations';
 import { boltLogger } from './log';
@@ -126,25 +126,33 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
     }
   }
 
-  app.command('/setwise', async ({ command, ack, respond, client }) => {
+  /** A command as the core reads it: Slack's mentions become the core's, each person looked up. */
+  async function commandFrom(client: WebClient, team: string, user: string, where: Where, raw: string, eventId: string, hint?: string): Promise<Incoming> {
+    const now = clock.now();
+    const { text, mentioned } = readMentions(raw);
+    const actor = await identify(store, client, team, user, now, hint);
+    const mentions = await Promise.all(mentioned.map(async (m) => ({ token: `@${m.userId}`, identity: await identify(store, client, team, m.userId, now, m.hint) })));
+    // A bare `/setwise` is a request for help.
+    return incoming({ team, eventId, actor, where, payload: commandPayload(text.trim() || 'help', mentions) });
+  }
+
+  app.command('/setwise', async ({ command, ack, respond, client, context }) => {
     await ack();
     const team = command.team_id;
     const user = command.user_id;
     const where = whereOf(team, command.channel_id, command.channel_name, user);
-    await run(
-      async () => {
-        const now = clock.now();
-        const { text, mentioned } = readMentions(command.text ?? '');
-        const actor = await identify(store, client, team, user, now, command.user_name);
-        const mentions = await Promise.all(mentioned.map(async (m) => ({ token: `@${m.userId}`, identity: await identify(store, client, team, m.userId, now, m.hint) })));
-        // A bare `/setwise` is a request for help.
-        return incoming({ team, eventId: `command:${command.trigger_id}`, actor, where, payload: commandPayload(text.trim() || 'help', mentions) });
-      },
-      { client, team, user, where, respond, triggerId: command.trigger_id },
-    );
+    await run(() => commandFrom(client, team, user, where, command.text ?? '', `command:${command.trigger_id}`, command.user_name), {
+      client,
+      team,
+      user,
+      where,
+      respond,
+      triggerId: command.trigger_id,
+      botUserId: context.botUserId,
+    });
   });
 
-  app.action(/.*/, async ({ body, action, ack, respond, client }) => {
+  app.action(/.*/, async ({ body, action, ack, respond, client, context }) => {
     await ack();
     if (body.type !== 'block_actions' || action.type !== 'button') return;
     const team = body.team?.id ?? body.user.team_id ?? '';
@@ -156,21 +164,29 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
       container?.type === 'message' && container.channel_id && container.message_ts
         ? { address: where.address, ref: messageRef(team, container.channel_id, container.message_ts) }
         : undefined;
+    const button = action as ButtonAction;
+    const ctx: ReplyContext = { client, team, user, where, ...(body.response_url ? { respond } : {}), triggerId: body.trigger_id, botUserId: context.botUserId };
+    const eventId = `action:${body.trigger_id}`;
+    if (actionIdOf(button.action_id) === OPEN_FORM) {
+      // The clicker's own command again, now with a trigger to open its form.
+      await run(() => commandFrom(client, team, user, where, button.value ?? '', eventId, body.user.name), ctx);
+      return;
+    }
     await run(
       async () =>
         incoming({
           team,
-          eventId: `action:${body.trigger_id}`,
+          eventId,
           actor: await identify(store, client, team, user, clock.now(), body.user.name),
           where,
-          payload: { type: 'action', actionId: actionIdOf((action as ButtonAction).action_id), value: (action as ButtonAction).value ?? '' },
+          payload: { type: 'action', actionId: actionIdOf(button.action_id), value: button.value ?? '' },
           source,
         }),
-      { client, team, user, where, ...(body.response_url ? { respond } : {}), triggerId: body.trigger_id },
+      ctx,
     );
   });
 
-  app.view(/.*/, async ({ body, view, ack, client }) => {
+  app.view(/.*/, async ({ body, view, ack, client, context }) => {
     const team = body.team?.id ?? body.user.team_id ?? '';
     const user = body.user.id;
     const where = readOrigin(view.private_metadata, team, user);
@@ -192,7 +208,7 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
         return;
       }
       await ack();
-      await deliver(reply, { client, team, user, where });
+      await deliver(reply, { client, team, user, where, botUserId: context.botUserId });
       await publishHome(client, team, user, actor);
     } catch (error) {
       log.error({ err: error, team }, 'could not answer a Slack form');
@@ -205,22 +221,34 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
     await publishHome(client, body.team_id, event.user);
   });
 
-  app.message(async ({ message, body, client }) => {
+  app.message(async ({ message, body, client, context }) => {
     // Only what a person types in their own DM with the app is a command.
     if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message) || !message.user) return;
     const team = body.team_id;
     const user = message.user;
+    const raw = message.text ?? '';
     const where = whereOf(team, undefined, undefined, user);
-    await run(
-      async () => {
-        const now = clock.now();
-        const { text, mentioned } = readMentions(message.text ?? '');
-        const mentions = await Promise.all(mentioned.map(async (m) => ({ token: `@${m.userId}`, identity: await identify(store, client, team, m.userId, now, m.hint) })));
-        return incoming({ team, eventId: `event:${body.event_id}`, actor: await identify(store, client, team, user, now), where, payload: commandPayload(text.trim() || 'help', mentions) });
-      },
-      { client, team, user, where },
-    );
+    await run(() => commandFrom(client, team, user, where, raw, `event:${body.event_id}`), { client, team, user, where, botUserId: context.botUserId, command: raw });
   });
+
+  // Removed from a workspace: its tokens are no use to anyone, so they go.
+  app.event('app_uninstalled', async ({ body }) => {
+    await forgetInstallation(body.team_id, body.enterprise_id, body.is_enterprise_install);
+  });
+  app.event('tokens_revoked', async ({ event, body }) => {
+    if (event.tokens.bot?.length) await forgetInstallation(body.team_id, body.enterprise_id, body.is_enterprise_install);
+  });
+
+  async function forgetInstallation(teamId: string | undefined, enterpriseId: string | undefined, isEnterpriseInstall: boolean | undefined): Promise<void> {
+    if (!settings.oauth) return;
+    try {
+      const key = isEnterpriseInstall ? { isEnterpriseInstall: true as const, enterpriseId: enterpriseId!, teamId: undefined } : { isEnterpriseInstall: false as const, enterpriseId, teamId: teamId! };
+      await installationStore(store).deleteInstallation!(key);
+      log.info({ team: teamId, enterprise: enterpriseId }, 'Slack installation removed');
+    } catch (error) {
+      log.warn({ err: error, team: teamId }, 'could not remove a Slack installation');
+    }
+  }
 
   app.error(async (error) => {
     log.error({ err: error }, 'Slack request failed');

@@ -11,10 +11,11 @@ export const BOT_SCOPES = {
   'im:write': 'open a direct message with a member, for private nudges and files',
   'im:history': 'read commands people type in their direct messages with Setwise',
   'users:read': "read members' display names and profile time zones",
-  'files:write': 'upload calendars and privacy exports to the person who asked',
+  'files:write': 'upload calendars and privacy exports to the person who asked, and delete them when they erase their data',
+  'files:read': 'find the files Setwise uploaded to a person, to delete them when they erase their data',
 } as const;
 
 export type BotScope = keyof typeof BOT_SCOPES;
 
 /** The events Setwise subscribes to. */
-export const BOT_EVENTS = ['app_home_opened', 'message.im'] as const;
+export const BOT_EVENTS = ['app_home_opened', 'message.im', 'app_uninstalled', 'tokens_revoked'] as const;

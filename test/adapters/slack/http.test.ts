@@ -229,16 +229,37 @@ describe('Slack behaviour around the core', () => {
     expect([...fake.uploads.values()].some((u) => u.filename.endsWith('.ics') && u.bytes?.toString().includes('BEGIN:VCALENDAR'))).toBe(true);
   });
 
-  it('asks Slack to confirm before erasing, and the answer replaces the warning', async () => {
+  it('asks Slack to confirm before erasing; the answer replaces the warning, and the files Setwise gave go', async () => {
+    await reply('privacy export', 'U0DAN');
+    await nth('files.completeUploadExternal');
+    const exported = [...fake.uploads.values()].filter((u) => u.completed?.channelId === 'DU0DAN');
+    expect(exported).toHaveLength(1);
     const warning = await reply('privacy erase', 'U0DAN');
     const erase = buttonsOf(warning).find((b) => b.action_id.startsWith('privacy.erase'))!;
     expect(erase.confirm).toMatchObject({ title: { type: 'plain_text' }, confirm: { type: 'plain_text' }, deny: { type: 'plain_text' } });
-    fake.clear();
+    // (No fake.clear() here: it would forget the upload too.)
+    const before = calls('response_url').length;
     const click = blockAction({ actionId: erase.action_id, value: erase.value, userId: 'U0DAN', teamId: TEAM, responseUrl: fake.responseUrl('erase'), ...CHANNEL });
     await post(slack.events, click, { secret: SIGNING_SECRET });
-    const answer = await nth('response_url');
+    const answer = await nth('response_url', before + 1);
     expect(answer.args).toMatchObject({ replace_original: true });
-    expect(textOf(answer)).toContain('your personal content is erased');
+    expect(textOf(answer)).toContain('the exports you were given are deleted');
+    // ...and they are: the upload is gone from Slack, deleted before the answer said so.
+    expect(calls('files.delete').map((c) => c.args.file)).toEqual([exported[0]!.fileId]);
+    expect(fake.uploads.has(exported[0]!.fileId)).toBe(false);
+  });
+
+  it('offers a button for a form asked for in the DM, where Slack gives no trigger; the click opens it', async () => {
+    const event = { type: 'message', channel_type: 'im', channel: 'DU0CAROL', user: 'U0CAROL', text: 'challenge', ts: '1700000004.000100' };
+    await post(slack.events, eventCallback({ event, eventId: 'Ev0FORM', teamId: TEAM }), { secret: SIGNING_SECRET });
+    const offered = await nth('chat.postMessage');
+    expect(offered.args.channel).toBe('U0CAROL');
+    const open = buttonsOf(offered).find((b) => b.action_id.startsWith('slack.open-form'))!;
+    expect(open.value).toBe('challenge');
+    const trigger = newTriggerId();
+    await post(slack.events, blockAction({ actionId: open.action_id, value: open.value, userId: 'U0CAROL', teamId: TEAM, triggerId: trigger, responseUrl: fake.responseUrl('open'), ...dmOf('U0CAROL') }), { secret: SIGNING_SECRET });
+    const opened = await nth('views.open');
+    expect(opened.args).toMatchObject({ trigger_id: trigger, view: { type: 'modal', callback_id: expect.stringMatching(/^challenge:\d+$/) } });
   });
 
   it('escapes what people type, so nobody can post a mention or a link through Setwise', async () => {

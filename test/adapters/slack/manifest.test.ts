@@ -39,6 +39,8 @@ const METHOD_SCOPES: Readonly<Record<string, { readonly scopes: readonly string[
   },
   'files.getUploadURLExternal': { scopes: ['files:write'] },
   'files.completeUploadExternal': { scopes: ['files:write'] },
+  'files.list': { scopes: ['files:read'], note: 'to find the files Setwise uploaded to a person who erases their data' },
+  'files.delete': { scopes: ['files:write'], note: 'a bot token deletes the files it uploaded' },
   'views.open': { scopes: [], note: 'no scope: the trigger_id is the permission' },
   'views.publish': { scopes: [], note: 'no scope; needs the Home tab enabled' },
   'views.update': { scopes: [] },
@@ -48,6 +50,8 @@ const METHOD_SCOPES: Readonly<Record<string, { readonly scopes: readonly string[
 const EVENT_SCOPES: Readonly<Record<string, readonly string[]>> = {
   app_home_opened: [],
   'message.im': ['im:history'],
+  app_uninstalled: [],
+  tokens_revoked: [],
 };
 
 /**

@@ -240,6 +240,15 @@ export function methodHandlers(state: FakeState): Record<string, MethodHandler> 
       return { ok: true, upload_url: `${fake.origin}/upload/${fileId}`, file_id: fileId };
     },
 
+    // Files the app uploaded, by conversation: only the bot's own uploads exist here.
+    'files.list': (args) => {
+      const channel = str(args.channel);
+      const files = [...fake.uploads.values()]
+        .filter((u) => u.completed && (!channel || u.completed.channelId === channel))
+        .map((u) => ({ id: u.fileId, name: u.filename, user: BOT_USER_ID, channels: u.completed?.channelId ? [u.completed.channelId] : [] }));
+      return { ok: true, files, paging: { count: files.length, total: files.length, page: 1, pages: 1 } };
+    },
+    'files.delete': (args) => (fake.uploads.delete(str(args.file) ?? '') ? { ok: true } : { ok: false, error: 'file_not_found' }),
     'files.completeUploadExternal': (args) => {
       const files = Array.isArray(args.files) ? (args.files as Args[]) : [];
       if (files.length === 0) return { ok: false, error: 'invalid_arguments' };
