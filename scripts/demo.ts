@@ -13,7 +13,7 @@ import { createCore } from '../src/app/core';
 import { nudgeScheduler } from '../src/app/scheduling';
 import type { Address } from '../src/domain/address';
 import type { Message } from '../src/messages/model';
-import type { ChatPort } from '../src/ports/chat';
+import { withPlainNames, type ChatPort } from '../src/ports/chat';
 import { ManualClock } from '../src/ports/clock';
 import type { Mention, Where } from '../src/ports/inbound';
 import { silentLogger } from '../src/ports/logger';
@@ -28,7 +28,8 @@ const store = createSqliteStore(database.db);
 const when = (zone = SET_ZONE) => DateTime.fromJSDate(clock.now(), { zone }).setLocale('en').toFormat('ccc d LLL yyyy HH:mm');
 const refOf = (a: Address) => a.ref as { channel?: string; user?: string };
 const labelOf = (a: Address) => (refOf(a).channel ? `#${refOf(a).channel}` : `dm @${refOf(a).user}`);
-const body = (m: Message) => [m.text.replace(/\n/g, '\n      '), ...(m.actions?.length ? [`[${m.actions.map((b) => b.label).join('] [')}]`] : [])].join(' ');
+// People print as @name, as the console draws them.
+const body = (m: Message) => [withPlainNames(m.text).replace(/\n/g, '\n      '), ...(m.actions?.length ? [`[${m.actions.map((b) => b.label).join('] [')}]`] : [])].join(' ');
 
 const transcript: ChatPort = {
   async post(to, message) {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { NUDGE_KINDS } from '../../src/domain/nudges/job';
+import { hasUnsafeCharacters } from '../../src/domain/text';
 import { ROOT } from '../support/process';
 
 describe('npm run demo', () => {
@@ -12,5 +13,9 @@ describe('npm run demo', () => {
     // Carol's quiet hours (21:00-07:00 New York) hold her 05:00 presenter notice to 07:00.
     expect(run.stdout).toContain('Tue 12 Jan 2027 12:00 Europe/London (Tue 12 Jan 2027 07:00 America/New_York)  → dm @carol\n      You are presenting');
     expect(run.stdout).toContain('Mon 18 Jan 2027 10:00 Europe/London  → #leaders\n      Northern Lights meets on Tue 19 Jan 2027, 10:00–13:00');
+    // People are named as people read them, never as the tokens the core sends.
+    expect(run.stdout).toContain('Added @bob, @carol, @dave, @erin, @frank and @gina to Northern Lights.');
+    expect(run.stdout).toContain('Presenting: @bob and @carol.');
+    expect(hasUnsafeCharacters(run.stdout)).toBe(false);
   });
 });
