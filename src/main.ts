@@ -87,7 +87,7 @@ async function runConsoleHere(config: Config, common: Common, filesDir: string):
 async function runSlack(config: Config, common: Common, ping: () => void): Promise<void> {
   const settings = { ...config.slack, port: config.port };
   const clock = systemClock;
-  const deps: Deps = { ...common, chat: new PacedChat(slackChat(settings, common.store), SLACK_LIMITS), clock };
+  const deps: Deps = { ...common, chat: new PacedChat(slackChat(settings, common.store, common.log), SLACK_LIMITS), clock };
   const core = createCore(deps);
   await startTicking(config, deps);
   const health = async () => (ping(), true);

@@ -15,6 +15,7 @@ import { deliver, OPEN_FORM, type ReplyContext } from './deliver';
 import { commandPayload, incoming, readMentions, whereOf } from './inbound';
 import { installationStore } from './installations';
 import { boltLogger } from './log';
+import type { Logger as BoltLogger } from '@slack/bolt';
 import { readOrigin } from './origin';
 import { identify } from './profiles';
 import { actionIdOf, fieldErrorsFor, readModalValues, renderHome } from './render';
@@ -31,6 +32,8 @@ export interface SlackSettings {
   /** The Web API's base URL (ends in `/api/`), for tests and proxies. */
   readonly apiUrl?: string;
   readonly port: number;
+  /** How long a form's submission may take before it is acknowledged without field errors; 2.5 s (Slack allows 3). */
+  readonly submissionBudgetMs?: number;
 }
 
 export interface SlackRuntime {
@@ -46,11 +49,25 @@ export interface SlackRuntime {
  * Every Web API client Setwise makes: rate limits come back as errors for the outbox
  * to retry, rather than the client sleeping with the queue held.
  */
-export const clientOptions = (settings: Pick<SlackSettings, 'apiUrl'>) => ({
+export const clientOptions = (settings: Pick<SlackSettings, 'apiUrl'>, logger: BoltLogger) => ({
   ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
   rejectRateLimitedCalls: true,
   retryConfig: { retries: 0 },
+  // A stalled call must end well inside the scheduler's lease, or another instance would send again.
+  timeout: 10_000,
+  logger,
 });
+
+/** Every secret the adapter holds, for the logger to blank wherever it shows up in a line. */
+export const secretsOf = (settings: SlackSettings): string[] =>
+  [settings.botToken, settings.signingSecret, settings.appToken, settings.oauth?.clientSecret, settings.oauth?.stateSecret].filter((x): x is string => Boolean(x));
+
+/**
+ * The clients Bolt makes for connecting rather than sending (Socket Mode's
+ * apps.connections.open, the OAuth code exchange): they keep the Web API client's
+ * own retries, so a blip does not stop Socket Mode from reconnecting.
+ */
+const connectionOptions = (settings: Pick<SlackSettings, 'apiUrl'>, logger: BoltLogger) => ({ ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}), logger });
 
 function healthRoute(runtime: SlackRuntime): CustomRoute {
   return {
@@ -72,9 +89,10 @@ function healthRoute(runtime: SlackRuntime): CustomRoute {
 }
 
 function boltOptions(settings: SlackSettings, runtime: SlackRuntime) {
+  const logger = boltLogger(runtime.log, secretsOf(settings));
   const common = {
-    logger: boltLogger(runtime.log),
-    clientOptions: clientOptions(settings),
+    logger,
+    clientOptions: clientOptions(settings, logger),
     customRoutes: [healthRoute(runtime)],
   };
   const auth = settings.oauth
@@ -88,12 +106,12 @@ function boltOptions(settings: SlackSettings, runtime: SlackRuntime) {
           installPath: '/slack/install',
           redirectUriPath: '/slack/oauth_redirect',
           directInstall: true,
-          clientOptions: clientOptions(settings),
+          clientOptions: connectionOptions(settings, logger),
           ...(settings.apiUrl ? { authorizationUrl: new URL('/oauth/v2/authorize', settings.apiUrl).toString() } : {}),
           port: settings.port,
         },
       }
-    : { token: settings.botToken, ...(settings.appToken ? { installerOptions: { port: settings.port } } : {}) };
+    : { token: settings.botToken, ...(settings.appToken ? { installerOptions: { port: settings.port, clientOptions: connectionOptions(settings, logger) } } : {}) };
   return settings.appToken
     ? { ...common, ...auth, socketMode: true, appToken: settings.appToken }
     : { ...common, ...auth, signingSecret: settings.signingSecret!, endpoints: '/slack/events', port: settings.port };
@@ -109,7 +127,8 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
       const asked = await make();
       const reply = await core.handle(asked);
       await deliver(reply, ctx);
-      if (!reply.duplicate) await publishHome(ctx.client, ctx.team, ctx.user, asked.actor);
+      // After an erase there is nobody to draw a Home for.
+      if (!reply.duplicate && !reply.erased) await publishHome(ctx.client, ctx.team, ctx.user, asked.actor);
     } catch (error) {
       log.error({ err: error, team: ctx.team }, 'could not answer a Slack request');
       await ctx.respond?.({ response_type: 'ephemeral', text: 'Something went wrong on my side. Please try again in a moment.' }).catch(() => {});
@@ -149,6 +168,8 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
       respond,
       triggerId: command.trigger_id,
       botUserId: context.botUserId,
+      command: command.text ?? '',
+      log,
     });
   });
 
@@ -165,7 +186,7 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
         ? { address: where.address, ref: messageRef(team, container.channel_id, container.message_ts) }
         : undefined;
     const button = action as ButtonAction;
-    const ctx: ReplyContext = { client, team, user, where, ...(body.response_url ? { respond } : {}), triggerId: body.trigger_id, botUserId: context.botUserId };
+    const ctx: ReplyContext = { client, team, user, where, ...(body.response_url ? { respond } : {}), triggerId: body.trigger_id, botUserId: context.botUserId, log };
     const eventId = `action:${body.trigger_id}`;
     if (actionIdOf(button.action_id) === OPEN_FORM) {
       // The clicker's own command again, now with a trigger to open its form.
@@ -190,8 +211,19 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
     const team = body.team?.id ?? body.user.team_id ?? '';
     const user = body.user.id;
     const where = readOrigin(view.private_metadata, team, user);
+    const ctx: ReplyContext = { client, team, user, where, botUserId: context.botUserId, log };
+    let acked = false;
+    const ackOnce = async (response?: { response_action: 'errors'; errors: Record<string, string> }) => {
+      if (acked) return;
+      acked = true;
+      await (response ? ack(response) : ack());
+    };
+    // Slack waits three seconds for this answer, which alone can show errors on the
+    // fields; past that the form is acknowledged and the answer follows as a message.
+    const late = setTimeout(() => void ackOnce().catch(() => {}), settings.submissionBudgetMs ?? 2_500);
     try {
-      const actor = await identify(store, client, team, user, clock.now(), body.user.name);
+      // The stored profile will do: a users.info call here would eat into the three seconds.
+      const actor = await identify(store, client, team, user, clock.now(), body.user.name, { stale: true });
       const reply = await core.handle(
         incoming({
           team,
@@ -203,16 +235,18 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
           payload: { type: 'form', formId: view.callback_id, values: readModalValues(view.state.values) },
         }),
       );
-      if (reply.fieldErrors) {
-        await ack({ response_action: 'errors', errors: fieldErrorsFor(reply.fieldErrors) });
+      clearTimeout(late);
+      if (reply.fieldErrors && !acked) {
+        await ackOnce({ response_action: 'errors', errors: fieldErrorsFor(reply.fieldErrors) });
         return;
       }
-      await ack();
-      await deliver(reply, { client, team, user, where, botUserId: context.botUserId });
+      await ackOnce();
+      await deliver(reply, ctx);
       await publishHome(client, team, user, actor);
     } catch (error) {
+      clearTimeout(late);
       log.error({ err: error, team }, 'could not answer a Slack form');
-      await ack().catch(() => {});
+      await ackOnce().catch(() => {});
     }
   });
 
@@ -228,7 +262,7 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
     const user = message.user;
     const raw = message.text ?? '';
     const where = whereOf(team, undefined, undefined, user);
-    await run(() => commandFrom(client, team, user, where, raw, `event:${body.event_id}`), { client, team, user, where, botUserId: context.botUserId, command: raw });
+    await run(() => commandFrom(client, team, user, where, raw, `event:${body.event_id}`), { client, team, user, where, botUserId: context.botUserId, command: raw, log });
   });
 
   // Removed from a workspace: its tokens are no use to anyone, so they go.

@@ -32,7 +32,9 @@ export function readMentions(raw: string): { text: string; mentioned: { userId: 
 
 /** The conversation a payload came from: a channel, or the person's DM with the app. */
 export function whereOf(team: string, channelId: string | undefined, channelName: string | undefined, user: string): Where {
-  if (!channelId || channelId.startsWith('D') || channelName === 'directmessage') {
+  // Any direct or group message counts as the person's own: it may be a chat with
+  // people outside the set, so nothing is ever posted there for all to see.
+  if (!channelId || channelId.startsWith('D') || channelName === 'directmessage' || channelName?.startsWith('mpdm-')) {
     return { kind: 'dm', id: `dm:${user}`, label: 'your messages with Setwise', address: userAddress(team, user) };
   }
   return { kind: 'channel', id: channelId, label: channelName && channelName !== 'privategroup' ? `#${channelName}` : 'this channel', address: channelAddress(team, channelId) };

@@ -4,7 +4,9 @@
  */
 import { WebClient } from '@slack/web-api';
 import type { Store } from '../../src/ports/store';
-import { clientOptions, createSlackApp, type SlackRuntime, type SlackSettings } from './app';
+import type { Logger } from '../../src/ports/logger';
+import { boltLogger } from './log';
+import { clientOptions, createSlackApp, secretsOf, type SlackRuntime, type SlackSettings } from './app';
 import { SlackChat, type ClientFor } from './chat';
 import { botTokenFor } from './installations';
 
@@ -12,8 +14,8 @@ export { SLACK_LIMITS } from './pace';
 export type { SlackRuntime, SlackSettings } from './app';
 
 /** One bot token for the simple path; each workspace's own, from the Store, once installed by OAuth. */
-export function clientsFor(settings: SlackSettings, store: Store): ClientFor {
-  const options = clientOptions(settings);
+export function clientsFor(settings: SlackSettings, store: Store, log: Logger): ClientFor {
+  const options = clientOptions(settings, boltLogger(log, secretsOf(settings)));
   if (!settings.oauth) {
     const client = new WebClient(settings.botToken, options);
     return async () => client;
@@ -21,7 +23,7 @@ export function clientsFor(settings: SlackSettings, store: Store): ClientFor {
   return async (team) => new WebClient(await botTokenFor(store, team), options);
 }
 
-export const slackChat = (settings: SlackSettings, store: Store): SlackChat => new SlackChat(clientsFor(settings, store));
+export const slackChat = (settings: SlackSettings, store: Store, log: Logger): SlackChat => new SlackChat(clientsFor(settings, store, log));
 
 /** Starts receiving: HTTP on `settings.port`, or Socket Mode. Resolves once Slack can reach Setwise. */
 export async function startSlack(settings: SlackSettings, runtime: SlackRuntime): Promise<{ stop(): Promise<void> }> {

@@ -10,10 +10,29 @@ const TOKEN = /\bx(?:ox[a-z]|app)-[A-Za-z0-9-]+/g;
 /** `text` without anything shaped like a Slack token (bot, user, app-level, refresh). */
 export const withoutTokens = (text: string): string => text.replace(TOKEN, '[secret]');
 
-const line = (parts: unknown[]): string =>
-  withoutTokens(parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p))).join(' '));
+/** `client_secret=...` or `"client_secret":"..."`, as the OAuth exchange's debug lines show the request. */
+const CLIENT_SECRET = /(client_secret["']?\s*[:=]\s*["']?)[^"'&\s,}]+/gi;
 
-export function boltLogger(log: Logger): BoltLogger {
+const shown = (p: unknown): string => {
+  if (p instanceof Error) return p.message;
+  if (typeof p === 'string') return p;
+  try {
+    return JSON.stringify(p) ?? String(p);
+  } catch {
+    return String(p); // circular: the gist is enough
+  }
+};
+
+/**
+ * Bolt's logger on Setwise's: every line loses Slack tokens, the OAuth client secret
+ * and each configured secret, however the library happened to print them.
+ */
+export function boltLogger(log: Logger, secrets: readonly string[] = []): BoltLogger {
+  const line = (parts: unknown[]): string => {
+    let text = withoutTokens(parts.map(shown).join(' ')).replace(CLIENT_SECRET, '$1[secret]');
+    for (const secret of secrets) text = text.split(secret).join('[secret]');
+    return text;
+  };
   let level = LogLevel.INFO;
   return {
     debug: (...msg) => log.debug({ source: 'slack' }, line(msg)),

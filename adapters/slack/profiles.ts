@@ -21,19 +21,25 @@ interface UserInfo {
 const nameOf = (user: UserInfo, fallback: string): string =>
   user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || fallback;
 
-export async function identify(store: Store, client: WebClient, team: string, userId: string, now: Date, hint?: string): Promise<Identity> {
+/**
+ * Who `userId` is. `stale` takes the stored profile however old (a form's submission
+ * has no time for a lookup); the person's name and zone are refreshed on their next command.
+ */
+export async function identify(store: Store, client: WebClient, team: string, userId: string, now: Date, hint?: string, options: { stale?: boolean } = {}): Promise<Identity> {
   const dm = userAddress(team, userId);
   const workspace = await store.workspaces.ensure('slack', team);
   const known = await store.people.profile(workspace.id, userId);
-  if (known?.checkedAt && now.getTime() - known.checkedAt.getTime() < FRESH_FOR_MS) {
+  if (known && (options.stale || (known.checkedAt && now.getTime() - known.checkedAt.getTime() < FRESH_FOR_MS))) {
     return { userId, displayName: known.displayName, dm, ...(known.timeZone ? { timeZone: known.timeZone } : {}) };
   }
   try {
     const answer = await client.users.info({ user: userId });
     const user = (answer.user ?? {}) as UserInfo;
-    // Someone already stored is fresh for a day; someone new is stored by the core, and checked next time.
-    await store.people.profileChecked(workspace.id, userId, now);
-    return { userId, displayName: nameOf(user, hint ?? userId), dm, ...(user.tz ? { timeZone: user.tz } : {}) };
+    const found = { userId, displayName: nameOf(user, hint ?? userId), dm, ...(user.tz ? { timeZone: user.tz } : {}) };
+    // Fresh for a day only if the people table already says what Slack says; otherwise the
+    // core stores the new name or zone, and the next lookup marks it.
+    await store.people.profileChecked(workspace.id, userId, { displayName: found.displayName, timeZone: user.tz ?? null }, now);
+    return found;
   } catch {
     // Slack being slow or the user gone should not stop a command: use what we had.
     return { userId, displayName: known?.displayName ?? hint ?? userId, dm, ...(known?.timeZone ? { timeZone: known.timeZone } : {}) };

@@ -16,7 +16,8 @@ export interface RenderOptions {
   readonly surface?: Surface;
 }
 
-const mrkdwn = (text: string): MrkdwnElement => ({ type: 'mrkdwn', text });
+// verbatim: Slack must not turn a URL or a #channel someone typed into a link.
+const mrkdwn = (text: string): MrkdwnElement => ({ type: 'mrkdwn', text, verbatim: true });
 export const section = (text: string): SectionBlock => ({ type: 'section', text: mrkdwn(text) });
 export const context = (text: string): ContextBlock => ({ type: 'context', elements: [mrkdwn(text)] });
 

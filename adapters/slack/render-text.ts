@@ -13,9 +13,9 @@ export const escapeText = (text: string): string => text.replace(/&/g, '&amp;').
 const MARK = '\u0004';
 
 function mention(person: Named): string {
-  // Slack's user ids are letters and digits: anything else is drawn as a name,
-  // escaped, rather than as a mention that markup could leak out of.
-  if (!/^[A-Za-z0-9_-]+$/.test(person.userId)) return `@${escapeText(displaySafe(person.name))}`;
+  // Slack's user ids are U or W and capitals and digits: anything else (an erased
+  // person, another platform's id) is drawn as a name, escaped, not as a mention.
+  if (!/^[UW][A-Z0-9]{2,}$/.test(person.userId)) return `@${escapeText(displaySafe(person.name))}`;
   return `<@${person.userId}>`;
 }
 

@@ -87,11 +87,27 @@ export function personRepo(db: Db): PersonRepo {
       return row;
     },
 
-    async profileChecked(workspaceId, userId, now) {
+    async profileChecked(workspaceId, userId, seen, now) {
       db.update(people)
         .set({ profileCheckedAt: now })
-        .where(and(eq(people.workspaceId, workspaceId), eq(people.platformUserId, userId)))
+        .where(
+          and(
+            eq(people.workspaceId, workspaceId),
+            eq(people.platformUserId, userId),
+            eq(people.displayName, seen.displayName),
+            seen.timeZone === null ? isNull(people.platformTimeZone) : eq(people.platformTimeZone, seen.timeZone),
+          ),
+        )
         .run();
+    },
+
+    async find(workspaceId, userId) {
+      const row = db
+        .select()
+        .from(people)
+        .where(and(eq(people.workspaceId, workspaceId), eq(people.platformUserId, userId)))
+        .get();
+      return row && toPerson(row);
     },
 
     async get(personId) {

@@ -23,11 +23,17 @@ async function setOverview(deps: Deps, personId: number, set: SetOverview['set']
   };
 }
 
-/** A person's own overview (Slack's App Home): their sets, next meetings, challenge, actions and answers. */
+/**
+ * A person's own overview (Slack's App Home): their sets, next meetings, challenge,
+ * actions and answers. It only reads: opening a Home stores nobody, and cannot bring
+ * back someone who has just erased their data.
+ */
 export async function overview(deps: Deps, platform: Platform, workspaceId: string, identity: Identity): Promise<Message> {
   const workspace = await deps.store.workspaces.ensure(platform, workspaceId);
-  const person = await deps.store.people.upsert(workspace.id, identity, deps.clock.now());
+  const person = await deps.store.people.find(workspace.id, identity.userId);
+  if (!person) return overviewMessage([], () => 'UTC');
   const sets = await deps.store.sets.listOpenForPerson(person.id);
   const parts = await Promise.all(sets.map((set) => setOverview(deps, person.id, set)));
-  return overviewMessage(parts, (set) => person.timeZone ?? set.timeZone);
+  // The zone they chose, else the one stored from their platform, else the one it reports now.
+  return overviewMessage(parts, (set) => person.timeZone ?? identity.timeZone ?? set.timeZone);
 }

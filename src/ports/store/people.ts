@@ -9,13 +9,18 @@ export interface PersonRepo {
   setTimeZone(personId: number, zone: string, now: Date): Promise<number[]>;
   setQuietHours(personId: number, quiet: QuietHours | null, now: Date): Promise<void>;
   get(personId: number): Promise<Person | undefined>;
+  /** The person with that platform id in the workspace, if stored: a lookup that never creates one. */
+  find(workspaceId: number, userId: string): Promise<Person | undefined>;
   /**
    * What the platform last told of a person (name, reported zone) and when an
    * adapter last looked them up: adapters cache profile lookups here.
    */
   profile(workspaceId: number, userId: string): Promise<PlatformProfile | undefined>;
-  /** Notes that the adapter has just looked the person up (a no-op for someone not stored yet). */
-  profileChecked(workspaceId: number, userId: string, now: Date): Promise<void>;
+  /**
+   * Notes that the adapter has just looked the person up and found `seen`: only if the
+   * stored name and reported zone already match it (a no-op for anyone else).
+   */
+  profileChecked(workspaceId: number, userId: string, seen: { readonly displayName: string; readonly timeZone: string | null }, now: Date): Promise<void>;
 }
 
 export interface PlatformProfile {

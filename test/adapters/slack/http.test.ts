@@ -4,6 +4,7 @@
  * their method, channel, user and blocks.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src/ports/logger';
 import { startFakeSlack, type FakeSlack, type RecordedCall } from '../../support/slack/fake-api';
 import { appHomeOpened, blockAction, eventCallback, newTriggerId, post, slashCommand, viewSubmission } from '../../support/slack/sign';
 import { BOT_TOKEN, SIGNING_SECRET, startSetwiseSlack, type SetwiseSlack } from '../../support/slack/setwise';
@@ -52,7 +53,8 @@ const buttonsOf = (call: RecordedCall): SlackButton[] =>
 
 beforeAll(async () => {
   fake = await startFakeSlack({ users: USERS });
-  slack = await startSetwiseSlack(fake, new Date('2027-01-04T09:00:00Z'));
+  // A short budget for form submissions, so the test of a slow one need not wait Slack's 3 seconds.
+  slack = await startSetwiseSlack(fake, new Date('2027-01-04T09:00:00Z'), { submissionBudgetMs: 400 });
 });
 afterAll(async () => {
   await slack.close();
@@ -247,6 +249,15 @@ describe('Slack behaviour around the core', () => {
     // ...and they are: the upload is gone from Slack, deleted before the answer said so.
     expect(calls('files.delete').map((c) => c.args.file)).toEqual([exported[0]!.fileId]);
     expect(fake.uploads.has(exported[0]!.fileId)).toBe(false);
+    // Nothing brings them back: no Home is drawn for them, and no row names them.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(slack.opened.rows().filter((r) => r.table === 'people' && (r.row.platform_user_id === 'U0DAN' || r.row.display_name === 'Dan'))).toEqual([]);
+    const homes = () => calls('views.publish').filter((c) => c.args.user_id === 'U0DAN').length;
+    const drawn = homes();
+    await post(slack.events, appHomeOpened('U0DAN', { teamId: TEAM, eventId: 'Ev0DANHOME' }), { secret: SIGNING_SECRET });
+    await expect.poll(homes).toBe(drawn + 1);
+    expect(JSON.stringify(calls('views.publish').at(-1)!.args)).toContain('You are not in a set yet');
+    expect(slack.opened.rows().filter((r) => r.table === 'people' && r.row.platform_user_id === 'U0DAN')).toEqual([]);
   });
 
   it('offers a button for a form asked for in the DM, where Slack gives no trigger; the click opens it', async () => {
@@ -260,6 +271,51 @@ describe('Slack behaviour around the core', () => {
     await post(slack.events, blockAction({ actionId: open.action_id, value: open.value, userId: 'U0CAROL', teamId: TEAM, triggerId: trigger, responseUrl: fake.responseUrl('open'), ...dmOf('U0CAROL') }), { secret: SIGNING_SECRET });
     const opened = await nth('views.open');
     expect(opened.args).toMatchObject({ trigger_id: trigger, view: { type: 'modal', callback_id: expect.stringMatching(/^challenge:\d+$/) } });
+  });
+
+  it('never posts for all to see in a direct message, which may include people outside the set', async () => {
+    // Alice asks from her DM with Eve, who is in no set: the rotation she changes is for her eyes only.
+    const answer = await reply('bid', 'U0ALICE', { channelId: 'D0ALICEEVE', channelName: 'directmessage' });
+    expect(answer.args).toMatchObject({ response_type: 'ephemeral' });
+    const group = await reply('rotation', 'U0ALICE', { channelId: 'G0GROUP', channelName: 'mpdm-alice--bob--eve-1' });
+    expect(group.args).toMatchObject({ response_type: 'ephemeral' });
+  });
+
+  it('acknowledges a slow form in time, and answers it once it is done', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const answer = fake.handler('users.info')!;
+    fake.handle('users.info', async (args, context) => (await held, answer(args, context)));
+    try {
+      const values = { text: { text: { type: 'plain_text_input', value: 'A thought worth keeping' } } };
+      const sent = await post(slack.events, viewSubmission({ callbackId: 'reflection:1', values, userId: 'U0FRANK', teamId: TEAM }), { secret: SIGNING_SECRET });
+      // Acknowledged within the budget, with nothing to show on the fields, while the lookup is still held.
+      expect(sent.status).toBe(200);
+      expect(calls('chat.postMessage')).toEqual([]);
+      release();
+      const kept = await nth('chat.postMessage');
+      expect(kept.args.channel).toBe('U0FRANK');
+      expect(textOf(kept)).toContain('Kept as journal entry');
+    } finally {
+      fake.handle('users.info', answer);
+    }
+  });
+
+  it('answers by DM when a form came from a channel Setwise cannot post in', async () => {
+    const origin = JSON.stringify({ kind: 'channel', id: 'C0SECRET', label: '#secret', team: TEAM, channel: 'C0SECRET' });
+    fake.failNext('chat.postEphemeral', { status: 200, body: { ok: false, error: 'channel_not_found' } });
+    const values = { text: { text: { type: 'plain_text_input', value: 'From a private channel' } } };
+    await post(slack.events, viewSubmission({ callbackId: 'reflection:1', privateMetadata: origin, values, userId: 'U0CAROL', teamId: TEAM }), { secret: SIGNING_SECRET });
+    const kept = await nth('chat.postMessage');
+    expect(kept.args.channel).toBe('U0CAROL');
+    expect(calls('chat.postEphemeral')).toHaveLength(1);
+  });
+
+  it('offers the form by button when its trigger has run out', async () => {
+    fake.failNext('views.open', { status: 200, body: { ok: false, error: 'expired_trigger_id' } });
+    const answer = await reply('challenge', 'U0CAROL');
+    const open = buttonsOf(answer).find((b) => b.action_id.startsWith('slack.open-form'));
+    expect(open?.value).toBe('challenge');
   });
 
   it('escapes what people type, so nobody can post a mention or a link through Setwise', async () => {
@@ -296,7 +352,7 @@ describe('the chat port', () => {
   it('turns a 429 into the core\'s RateLimited with Retry-After, without waiting itself', async () => {
     const { slackChat } = await import('../../../adapters/slack');
     const { RateLimited } = await import('../../../src/ports/chat');
-    const chat = slackChat({ botToken: BOT_TOKEN, apiUrl: fake.url, port: 0 }, slack.opened.store);
+    const chat = slackChat({ botToken: BOT_TOKEN, apiUrl: fake.url, port: 0 }, slack.opened.store, silentLogger);
     fake.failNext('chat.postMessage', { status: 429, retryAfter: 7 });
     const error = await chat.post({ platform: 'slack', kind: 'user', ref: { team: TEAM, user: 'U0BOB' } }, { text: 'hello' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimited);
@@ -305,7 +361,7 @@ describe('the chat port', () => {
 
   it('records the message reference, so a reminder can be updated in place', async () => {
     const { slackChat } = await import('../../../adapters/slack');
-    const chat = slackChat({ botToken: BOT_TOKEN, apiUrl: fake.url, port: 0 }, slack.opened.store);
+    const chat = slackChat({ botToken: BOT_TOKEN, apiUrl: fake.url, port: 0 }, slack.opened.store, silentLogger);
     fake.clear();
     const posted = await chat.post({ platform: 'slack', kind: 'channel', ref: { team: TEAM, channel: 'C0LEADERS' } }, { text: '1 coming' });
     await chat.update(posted, { text: '3 coming' });

@@ -142,7 +142,7 @@ describe('message blocks', () => {
 
   it('shows a heading too long for a header in full, in bold', () => {
     const blocks = renderBlocks({ text: '', blocks: [{ type: 'heading', text: 'h'.repeat(200) }] });
-    expect(blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: `*${'h'.repeat(200)}*` } }]);
+    expect(blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: `*${'h'.repeat(200)}*`, verbatim: true } }]);
   });
 
   it('marks a warning, renders text without blocks, and sends nothing for nothing', () => {
@@ -209,7 +209,7 @@ describe('modals', () => {
     expect(view).toMatchObject({ type: 'modal', callback_id: 'challenge:3', private_metadata: '{"c":"C1"}', title: { text: 'Your leadership challen…' }, submit: { text: 'Save my challenge now p…' }, close: { text: 'Cancel' } });
     expect(view.blocks.slice(0, 2)).toEqual([
       { type: 'header', text: { type: 'plain_text', text: FORM.title } },
-      { type: 'section', text: { type: 'mrkdwn', text: 'Write it, <@U123>.' } },
+      { type: 'section', text: { type: 'mrkdwn', text: 'Write it, <@U123>.', verbatim: true } },
     ]);
     const inputs = view.blocks.filter((b): b is InputBlock => b.type === 'input');
     expect(inputs.map((b) => [b.block_id, b.optional, b.element.type])).toEqual([

@@ -3,7 +3,7 @@
  * fresh database, listening on a free port, with everything it logs kept for
  * inspection. Outbound calls go to the fake Slack given.
  */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
@@ -35,6 +35,15 @@ export interface SetwiseSlack {
   close(): Promise<void>;
 }
 
+/** A port nobody is listening on, for servers that cannot be told to pick one (Socket Mode's). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 export async function startSetwiseSlack(fake: FakeSlack, start: Date, overrides: Partial<SlackSettings> = {}, file?: string): Promise<SetwiseSlack> {
   const opened = sqliteStore.open(file);
   const { store } = opened;
@@ -43,12 +52,13 @@ export async function startSetwiseSlack(fake: FakeSlack, start: Date, overrides:
   const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (logs.push(chunk.toString()), done()) });
   const log = pino({ level: 'debug', redact: { paths: [...REDACT_PATHS], censor: '[secret]' } }, sink);
   const settings: SlackSettings = { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.url, port: 0, ...overrides };
-  const deps = { store, chat: slackChat(settings, store), clock, log, prompts: loadPromptLibrary(DEFAULT_PROMPTS_DIR) };
+  const deps = { store, chat: slackChat(settings, store, log), clock, log, prompts: loadPromptLibrary(DEFAULT_PROMPTS_DIR) };
   const core = createCore(deps);
   const scheduler = nudgeScheduler(deps, 'test');
   const app = createSlackApp(settings, { core, store, clock, log, health: async () => true });
-  const server = (await app.start()) as Server;
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // HTTP mode answers with its server (port 0 picks a free one); Socket Mode serves /healthz on settings.port.
+  const started = await app.start();
+  const base = settings.appToken ? `http://127.0.0.1:${settings.port}` : `http://127.0.0.1:${((started as Server).address() as AddressInfo).port}`;
   return {
     base,
     events: `${base}/slack/events`,
