@@ -103,14 +103,32 @@ async function meetingReminder(deps: Deps, set: LearningSet, meeting: Meeting): 
   return copy.meetingReminder(set, meeting, presenters, { yes: count('yes'), no: count('no'), maybe: count('maybe') });
 }
 
+/** Reminder edits under way, per store and meeting: each waits for the one before. */
+const editing = new WeakMap<object, Map<number, Promise<void>>>();
+
 /**
  * Brings the channel's reminder up to date after an answer ("So far: 3 yes"), where
- * it has been posted. A failed edit is only logged: the answer itself is saved.
+ * it has been posted. Edits of one reminder run one after another, each counting
+ * the answers when its turn comes, so a slower earlier edit never lands last with an
+ * older count. A failed edit is only logged: the answer itself is saved.
  */
 export async function refreshReminder(deps: Deps, set: LearningSet, meeting: Meeting): Promise<void> {
-  const posted = (await deps.store.jobs.sentMessage(nudgeKey(meeting.id, 'meeting-reminder', null))) as PostedMessage | undefined;
-  if (!posted?.address) return;
+  let queues = editing.get(deps.store);
+  if (!queues) editing.set(deps.store, (queues = new Map()));
+  const before = queues.get(meeting.id) ?? Promise.resolve();
+  const mine = before.then(() => editReminder(deps, set, meeting));
+  queues.set(meeting.id, mine);
   try {
+    await mine;
+  } finally {
+    if (queues.get(meeting.id) === mine) queues.delete(meeting.id);
+  }
+}
+
+async function editReminder(deps: Deps, set: LearningSet, meeting: Meeting): Promise<void> {
+  try {
+    const posted = (await deps.store.jobs.sentMessage(nudgeKey(meeting.id, 'meeting-reminder', null))) as PostedMessage | undefined;
+    if (!posted?.address) return;
     await deps.chat.update(posted, await meetingReminder(deps, set, meeting));
   } catch (error) {
     deps.log.warn({ err: error, meetingId: meeting.id }, 'could not update a meeting reminder');

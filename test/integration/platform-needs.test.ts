@@ -199,6 +199,25 @@ describe('person tokens', () => {
   });
 });
 
+describe('the channel\'s reminder', () => {
+  it('is edited in place as answers arrive, and racing answers never leave an older count on it', async () => {
+    await type('alice', '#leaders', SCHEDULE);
+    await h.advanceTo(new Date('2027-01-04T10:00:00Z')); // the day-before reminder is posted
+    const reminder = h.chat.posts.find((p) => p.message.text.startsWith('Northern Lights meets on'))!;
+    // The first edit is slow to reach the platform: the second answer arrives meanwhile.
+    let releaseFirst!: () => void;
+    h.chat.holdUpdate = (i) => (i === 0 ? new Promise((r) => (releaseFirst = r)) : Promise.resolve());
+    const bob = type('bob', '#leaders', 'rsvp yes');
+    await new Promise((r) => setTimeout(r, 20));
+    const carol = type('carol', '#leaders', 'rsvp no');
+    await new Promise((r) => setTimeout(r, 20));
+    releaseFirst();
+    await Promise.all([bob, carol]);
+    expect(h.chat.updates.map((u) => u.posted.ref)).toEqual([reminder.ref, reminder.ref]);
+    expect(h.chat.updates.at(-1)!.message.text).toContain('So far: 1 yes, 1 no, 0 maybe.');
+  });
+});
+
 describe('events handled once', () => {
   it('answers a redelivered command, button or form as a duplicate, and acts once', async () => {
     await type('alice', '#leaders', SCHEDULE);

@@ -18,9 +18,12 @@ export interface Recorded {
 export class RecordingChat implements ChatPort {
   readonly posts: Recorded[] = [];
   readonly updates: { readonly posted: PostedMessage; readonly message: Message }[] = [];
+  private updatesBegun = 0;
   /** Set to make sends fail, as a platform outage would; `failFor` limits it to some addresses. */
   failWith: Error | undefined;
   failFor: ((to: Address) => boolean) | undefined;
+  /** Holds each edit back until the promise it returns settles, as a slow platform (or a pacer) would. */
+  holdUpdate: ((index: number) => Promise<void>) | undefined;
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
@@ -33,6 +36,7 @@ export class RecordingChat implements ChatPort {
 
   async update(posted: PostedMessage, message: Message): Promise<void> {
     if (this.failWith) throw this.failWith;
+    if (this.holdUpdate) await this.holdUpdate(this.updatesBegun++);
     this.updates.push({ posted, message: plain(message) });
   }
 

@@ -142,9 +142,13 @@ describe('a whole meeting cycle in Slack', () => {
 
   it('posts the reminder in the channel; an RSVP by button is answered to the person alone', async () => {
     fake.clear();
-    await slack.advanceTo(new Date('2027-01-18T12:00:00Z'));
+    await slack.advanceTo(new Date('2027-01-18T16:00:00Z'));
     const reminder = calls('chat.postMessage').find((c) => c.args.channel === 'C0LEADERS' && textOf(c).includes('Will you be there'))!;
     expect(reminder).toBeDefined();
+    // Each member is asked privately too, the day before in their own zone (Bob's is last, at 10:00 in New York).
+    const asked = calls('chat.postMessage').filter((c) => textOf(c).includes('Will you be at Northern Lights'));
+    expect(asked.map((c) => c.args.channel).sort()).toEqual(['U0ALICE', 'U0BOB', 'U0CAROL', 'U0DAN']);
+    expect(buttonsOf(asked[0]!).map((b) => b.value.split(':')[1])).toEqual(['yes', 'no', 'maybe']);
     const yes = buttonsOf(reminder).find((b) => b.value.endsWith(':yes'))!;
     const click = blockAction({ actionId: yes.action_id, value: yes.value, userId: 'U0BOB', teamId: TEAM, responseUrl: fake.responseUrl('rsvp'), messageTs: '1700000002.000100', ...CHANNEL });
     expect((await post(slack.events, click, { secret: SIGNING_SECRET })).status).toBe(200);
