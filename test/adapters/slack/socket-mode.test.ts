@@ -63,9 +63,13 @@ describe('Socket Mode', () => {
     expect(JSON.stringify(fake.callsTo('views.publish').at(-1)!.args)).toContain('Northern Lights');
   });
 
-  it('still answers GET /healthz on PORT', async () => {
+  it('still answers GET /healthz on PORT, and says so when the database no longer answers', async () => {
     const res = await fetch(`${slack.base}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok', adapter: 'slack' });
+    slack.opened.close();
+    const down = await fetch(`${slack.base}/healthz`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ status: 'database unavailable' });
   });
 });

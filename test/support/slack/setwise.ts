@@ -55,7 +55,9 @@ export async function startSetwiseSlack(fake: FakeSlack, start: Date, overrides:
   const deps = { store, chat: slackChat(settings, store, log), clock, log, prompts: loadPromptLibrary(DEFAULT_PROMPTS_DIR) };
   const core = createCore(deps);
   const scheduler = nudgeScheduler(deps, 'test');
-  const app = createSlackApp(settings, { core, store, clock, log, health: async () => true });
+  // Healthy when the database answers, as main.ts checks it.
+  const health = async () => (opened.database.sqlite.prepare('SELECT 1').get(), true);
+  const app = createSlackApp(settings, { core, store, clock, log, health });
   // HTTP mode answers with its server (port 0 picks a free one); Socket Mode serves /healthz on settings.port.
   const started = await app.start();
   const base = settings.appToken ? `http://127.0.0.1:${settings.port}` : `http://127.0.0.1:${((started as Server).address() as AddressInfo).port}`;
