@@ -129,9 +129,26 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
       await deliver(reply, ctx);
       // After an erase there is nobody to draw a Home for.
       if (!reply.duplicate && !reply.erased) await publishHome(ctx.client, ctx.team, ctx.user, asked.actor);
+      // A change the whole set sees changes its members' Homes too.
+      if (reply.visibility === 'public' && ctx.where.kind === 'channel' && !reply.duplicate) await publishSetHomes(ctx.client, ctx.team, ctx.where.id, ctx.user);
     } catch (error) {
       log.error({ err: error, team: ctx.team }, 'could not answer a Slack request');
       await ctx.respond?.({ response_type: 'ephemeral', text: 'Something went wrong on my side. Please try again in a moment.' }).catch(() => {});
+    }
+  }
+
+  /** Redraws the Home of every member of the set in `channelId` but `except` (drawn already). */
+  async function publishSetHomes(client: WebClient, team: string, channelId: string, except: string): Promise<void> {
+    try {
+      const workspace = await store.workspaces.ensure('slack', team);
+      const set = await store.sets.findOpenByChannel(workspace.id, channelId);
+      if (!set) return;
+      for (const { person } of await store.memberships.list(set.id)) {
+        if (person.platformUserId === except) continue;
+        await publishHome(client, team, person.platformUserId, { userId: person.platformUserId, displayName: person.displayName });
+      }
+    } catch (error) {
+      log.warn({ err: error, team }, 'could not refresh the App Homes of a set');
     }
   }
 

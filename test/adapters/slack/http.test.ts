@@ -100,7 +100,12 @@ describe('a whole meeting cycle in Slack', () => {
   });
 
   it('schedules, and the presenter notice reaches each presenter by DM with a button that opens the challenge modal', async () => {
+    fake.clear();
     await reply('schedule every 2 weeks on tuesday at 10:00 from 2027-01-19 for 3 meetings');
+    // Every member's App Home shows the new next meeting, each in their own zone.
+    await expect.poll(() => calls('views.publish').map((c) => c.args.user_id).sort()).toEqual(['U0ALICE', 'U0BOB', 'U0CAROL', 'U0DAN']);
+    const bobsHome = JSON.stringify(calls('views.publish').find((c) => c.args.user_id === 'U0BOB')!.args);
+    expect(bobsHome).toContain('Tue 19 Jan 2027, 05:00');
     fake.clear();
     await slack.advanceTo(new Date('2027-01-13T00:00:00Z'));
     const notices = calls('chat.postMessage').filter((c) => textOf(c).includes('You are presenting'));
