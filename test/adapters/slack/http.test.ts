@@ -54,7 +54,7 @@ const buttonsOf = (call: RecordedCall): SlackButton[] =>
 beforeAll(async () => {
   fake = await startFakeSlack({ users: USERS });
   // A short budget for form submissions, so the test of a slow one need not wait Slack's 3 seconds.
-  slack = await startSetwiseSlack(fake, new Date('2027-01-04T09:00:00Z'), { submissionBudgetMs: 400 });
+  slack = await startSetwiseSlack(fake, new Date('2027-01-04T09:00:00Z'), { submissionBudgetMs: 1500 });
 });
 afterAll(async () => {
   await slack.close();
