@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // e2e tests start real processes; give them room on a two-core machine.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    testTimeout: 60_000,
+    hookTimeout: 90_000,
+    // What follows an acknowledgement (a reply, an App Home) may take a while on a loaded machine.
+    expect: { poll: { timeout: 10_000, interval: 20 } },
   },
 });

@@ -47,7 +47,12 @@ const schema = z.object({
   SLACK_CLIENT_ID: optional(z.string().regex(/^\d+\.\d+$/, { message: 'must be a Slack client id such as 1234567890.1234567890' })),
   SLACK_CLIENT_SECRET: optional(z.string().min(16, { message: 'looks too short for a Slack client secret' })),
   SLACK_STATE_SECRET: optional(z.string().min(16, { message: 'must be at least 16 characters, chosen at random' })),
-  SLACK_API_URL: optional(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })),
+  SLACK_API_URL: optional(
+    z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+      // Checked only once it is a URL at all (zod runs this check even after the one above fails).
+      .refine((u) => !URL.canParse(u) || /\/api\/?$/.test(new URL(u).pathname), { message: 'must be the Web API\'s base URL, ending in /api/ (as https://slack.com/api/ does)' }),
+  ),
   MicrosoftAppId: optional(z.string().min(1)),
   MicrosoftAppPassword: optional(z.string().min(1)),
   MicrosoftAppType: optional(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { message: 'must be MultiTenant, SingleTenant or UserAssignedMSI' })),
@@ -92,6 +97,9 @@ function requireCredentials(adapter: Adapter, env: Env): void {
     if (oauth.some(Boolean) && !oauth.every(Boolean)) {
       const missing = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'].find((_, i) => !oauth[i])!;
       throw new ConfigError(`${missing}: required to install into several workspaces (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together)`);
+    }
+    if (env.SLACK_BOT_TOKEN && oauth.every(Boolean)) {
+      throw new ConfigError('SLACK_BOT_TOKEN: leave it unset when installing into several workspaces: each workspace gets its own token when it installs Setwise');
     }
     if (!env.SLACK_BOT_TOKEN && !oauth.every(Boolean)) {
       throw new ConfigError('SLACK_BOT_TOKEN: required for the Slack adapter (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install into several workspaces)');

@@ -89,9 +89,15 @@ async function runSlack(config: Config, common: Common, ping: () => void): Promi
   const clock = systemClock;
   const deps: Deps = { ...common, chat: new PacedChat(slackChat(settings, common.store, common.log), SLACK_LIMITS), clock };
   const core = createCore(deps);
-  await startTicking(config, deps);
   const health = async () => (ping(), true);
-  await startSlack(settings, { core, store: common.store, clock, log: common.log, health });
+  // Slack first: a refused token or a port in use stops start-up before any nudge goes out.
+  const slack = await startSlack(settings, { core, store: common.store, clock, log: common.log, health });
+  try {
+    await startTicking(config, deps);
+  } catch (error) {
+    await slack.stop();
+    throw error;
+  }
   common.log.info({ mode: settings.appToken ? 'socket' : 'http', port: config.port, workspaces: settings.oauth ? 'oauth' : 'one' }, 'Setwise is ready for Slack');
   // The HTTP server or the socket keeps the process alive; a signal ends it (see main).
   await new Promise<never>(() => {});
@@ -140,4 +146,6 @@ main().catch((error: unknown) => {
   const message = error instanceof ConfigError || error instanceof PromptFileError ? error.message : `could not start: ${error instanceof Error ? error.message : String(error)}`;
   process.stderr.write(`setwise: ${withoutCredentials(message)}\n`);
   process.exitCode = 1;
+  // Whatever a half-finished start left running (a timer, a socket) must not keep the process up.
+  setTimeout(() => process.exit(1), 1000).unref();
 });

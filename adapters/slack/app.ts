@@ -92,6 +92,9 @@ function boltOptions(settings: SlackSettings, runtime: SlackRuntime) {
   const logger = boltLogger(runtime.log, secretsOf(settings));
   const common = {
     logger,
+    // Bolt checks a bot token with auth.test when it initializes: deferred, so start-up
+    // awaits it and a refused token stops Setwise with one line, instead of a crash later.
+    deferInitialization: true,
     clientOptions: clientOptions(settings, logger),
     customRoutes: [healthRoute(runtime)],
   };
@@ -127,8 +130,8 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
       const asked = await make();
       const reply = await core.handle(asked);
       await deliver(reply, ctx);
-      // After an erase there is nobody to draw a Home for.
-      if (!reply.duplicate && !reply.erased) await publishHome(ctx.client, ctx.team, ctx.user, asked.actor);
+      // After an erase too: the overview only reads, so it shows a person who is no longer there.
+      if (!reply.duplicate) await publishHome(ctx.client, ctx.team, ctx.user, asked.actor);
       // A change the whole set sees changes its members' Homes too.
       if (reply.visibility === 'public' && ctx.where.kind === 'channel' && !reply.duplicate) await publishSetHomes(ctx.client, ctx.team, ctx.where.id, ctx.user);
     } catch (error) {
@@ -152,7 +155,21 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
     }
   }
 
+  /** Home redraws under way, per person: each waits for the one before, so an older overview never lands last. */
+  const drawing = new Map<string, Promise<void>>();
+
   async function publishHome(client: WebClient, team: string, user: string, known?: Identity): Promise<void> {
+    const key = `${team}:${user}`;
+    const mine = (drawing.get(key) ?? Promise.resolve()).then(() => drawHome(client, team, user, known));
+    drawing.set(key, mine);
+    try {
+      await mine;
+    } finally {
+      if (drawing.get(key) === mine) drawing.delete(key);
+    }
+  }
+
+  async function drawHome(client: WebClient, team: string, user: string, known?: Identity): Promise<void> {
     try {
       const actor = known ?? (await identify(store, client, team, user, clock.now()));
       const view = renderHome(await core.overview('slack', team, actor));
@@ -207,7 +224,7 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
     const eventId = `action:${body.trigger_id}`;
     if (actionIdOf(button.action_id) === OPEN_FORM) {
       // The clicker's own command again, now with a trigger to open its form.
-      await run(() => commandFrom(client, team, user, where, button.value ?? '', eventId, body.user.name), ctx);
+      await run(() => commandFrom(client, team, user, where, button.value ?? '', eventId, body.user.name), { ...ctx, command: button.value ?? '' });
       return;
     }
     await run(
@@ -240,7 +257,7 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
     const late = setTimeout(() => void ackOnce().catch(() => {}), settings.submissionBudgetMs ?? 2_500);
     try {
       // The stored profile will do: a users.info call here would eat into the three seconds.
-      const actor = await identify(store, client, team, user, clock.now(), body.user.name, { stale: true });
+      const actor = await identify(store, client, team, user, clock.now(), body.user.name, { offline: true });
       const reply = await core.handle(
         incoming({
           team,
@@ -254,7 +271,9 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
       );
       clearTimeout(late);
       if (reply.fieldErrors && !acked) {
-        await ackOnce({ response_action: 'errors', errors: fieldErrorsFor(reply.fieldErrors) });
+        // Only the modal's own inputs can carry an error, or Slack refuses the whole answer.
+        const inputs = (view.blocks as { type?: string; block_id?: string }[]).flatMap((b) => (b.type === 'input' && b.block_id ? [b.block_id] : []));
+        await ackOnce({ response_action: 'errors', errors: fieldErrorsFor(reply.fieldErrors, inputs.length ? inputs : undefined) });
         return;
       }
       await ackOnce();
@@ -263,7 +282,9 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
     } catch (error) {
       clearTimeout(late);
       log.error({ err: error, team }, 'could not answer a Slack form');
-      await ackOnce().catch(() => {});
+      if (!acked) await ackOnce().catch(() => {});
+      // The modal has closed either way: the person hears what happened.
+      await slackCall(() => client.chat.postMessage({ channel: user, text: 'Something went wrong on my side with that form. Please try again in a moment.' })).catch(() => {});
     }
   });
 

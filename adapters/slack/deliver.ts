@@ -88,6 +88,9 @@ async function dmChannel(client: WebClient, user: string): Promise<string> {
   return opened.channel?.id ?? user;
 }
 
+/** What views.open says when the interaction's trigger can no longer open anything. */
+const TRIGGER_GONE = new Set(['expired_trigger_id', 'exchanged_trigger_id']);
+
 /** A form as a button that opens it: for when no trigger can open the modal now. */
 function withOpenButton(message: Message, command: string): Message {
   const { form: _form, ...rest } = message;
@@ -110,7 +113,8 @@ export async function deliver(reply: Reply, ctx: ReplyContext): Promise<void> {
       return;
     } catch (error) {
       // A trigger lasts three seconds: when it has run out, offer the form by button instead.
-      ctx.log.warn({ err: error }, 'could not open a form');
+      if (!TRIGGER_GONE.has((error as { data?: { error?: string } }).data?.error ?? '')) throw error;
+      ctx.log.warn({ err: error }, 'a form\'s trigger had run out');
       message = reopen ? withOpenButton(message, reopen) : { ...message, form: undefined, text: `${message.text} The form did not open in time: press the button again.` };
     }
   } else if (message.form && reopen) {

@@ -28,6 +28,13 @@ export const slackChat = (settings: SlackSettings, store: Store, log: Logger): S
 /** Starts receiving: HTTP on `settings.port`, or Socket Mode. Resolves once Slack can reach Setwise. */
 export async function startSlack(settings: SlackSettings, runtime: SlackRuntime): Promise<{ stop(): Promise<void> }> {
   const app = createSlackApp(settings, runtime);
+  try {
+    await app.init();
+  } catch (error) {
+    // The bot token's auth.test: the one line says which setting Slack refused, never its value.
+    const code = (error as { data?: { error?: string }; code?: string }).data?.error ?? (error as { code?: string }).code ?? 'no answer';
+    throw new Error(`SLACK_BOT_TOKEN: Slack did not accept it (${code})`);
+  }
   await app.start();
   return { stop: () => app.stop() as Promise<void> };
 }

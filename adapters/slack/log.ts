@@ -5,7 +5,8 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../src/ports/logger';
 
-const TOKEN = /\bx(?:ox[a-z]|app)-[A-Za-z0-9-]+/g;
+// No word boundary: a token glued to other text (URL-encoded, say) is still a token.
+const TOKEN = /x(?:ox[a-z]|app)-[A-Za-z0-9-]+/g;
 
 /** `text` without anything shaped like a Slack token (bot, user, app-level, refresh). */
 export const withoutTokens = (text: string): string => text.replace(TOKEN, '[secret]');

@@ -3,7 +3,7 @@
  * kept in the people table so a busy set does not look everyone up on every command.
  */
 import type { WebClient } from '@slack/web-api';
-import type { Identity } from '../../src/ports/inbound';
+import { storedName, type Identity } from '../../src/ports/inbound';
 import type { Store } from '../../src/ports/store';
 import { userAddress } from './address';
 
@@ -22,23 +22,26 @@ const nameOf = (user: UserInfo, fallback: string): string =>
   user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || fallback;
 
 /**
- * Who `userId` is. `stale` takes the stored profile however old (a form's submission
- * has no time for a lookup); the person's name and zone are refreshed on their next command.
+ * Who `userId` is. `offline` never asks Slack (a form's submission has no time for
+ * it): the stored profile however old, else the handle Slack sent; the person's name
+ * and zone are refreshed on their next command.
  */
-export async function identify(store: Store, client: WebClient, team: string, userId: string, now: Date, hint?: string, options: { stale?: boolean } = {}): Promise<Identity> {
+export async function identify(store: Store, client: WebClient, team: string, userId: string, now: Date, hint?: string, options: { offline?: boolean } = {}): Promise<Identity> {
   const dm = userAddress(team, userId);
   const workspace = await store.workspaces.ensure('slack', team);
   const known = await store.people.profile(workspace.id, userId);
-  if (known && (options.stale || (known.checkedAt && now.getTime() - known.checkedAt.getTime() < FRESH_FOR_MS))) {
+  if (known && (options.offline || (known.checkedAt && now.getTime() - known.checkedAt.getTime() < FRESH_FOR_MS))) {
     return { userId, displayName: known.displayName, dm, ...(known.timeZone ? { timeZone: known.timeZone } : {}) };
   }
+  if (options.offline) return { userId, displayName: hint ?? userId, dm };
   try {
     const answer = await client.users.info({ user: userId });
     const user = (answer.user ?? {}) as UserInfo;
     const found = { userId, displayName: nameOf(user, hint ?? userId), dm, ...(user.tz ? { timeZone: user.tz } : {}) };
     // Fresh for a day only if the people table already says what Slack says; otherwise the
     // core stores the new name or zone, and the next lookup marks it.
-    await store.people.profileChecked(workspace.id, userId, { displayName: found.displayName, timeZone: user.tz ?? null }, now);
+    // Compared as the core stores the name, or a name Slack spaces oddly would never count as seen.
+    await store.people.profileChecked(workspace.id, userId, { displayName: storedName(found.displayName), timeZone: user.tz ?? null }, now);
     return found;
   } catch {
     // Slack being slow or the user gone should not stop a command: use what we had.

@@ -155,11 +155,13 @@ type FieldErrors = Readonly<Record<string, string>>;
  * the form, a message for a field it does not have goes on its first field, so it is
  * still seen. Callable with the errors alone, when the form is not at hand.
  */
-export function fieldErrorsFor(errors: FieldErrors): Record<string, string>;
-export function fieldErrorsFor(form: Form | undefined, errors: FieldErrors): Record<string, string>;
-export function fieldErrorsFor(first: Form | FieldErrors | undefined, second?: FieldErrors): Record<string, string> {
-  const [form, errors] = second === undefined ? [undefined, (first ?? {}) as FieldErrors] : [first as Form | undefined, second];
-  const ids = form?.fields.map((f) => f.id);
+/**
+ * A form's field errors as Slack's `response_action: errors` wants them. `inputs`
+ * (the form, or the block ids of the modal's inputs) keeps every error on a field the
+ * modal has: one on a field it lacks goes on its first, as Slack refuses unknown ids.
+ */
+export function fieldErrorsFor(errors: FieldErrors, inputs?: Form | readonly string[]): Record<string, string> {
+  const ids = inputs === undefined ? undefined : Array.isArray(inputs) ? (inputs as readonly string[]) : (inputs as Form).fields.map((f) => f.id);
   const out = new Map<string, string>();
   for (const [id, message] of Object.entries(errors)) {
     const target = !ids || ids.includes(id) ? id : ids[0];

@@ -103,25 +103,32 @@ async function meetingReminder(deps: Deps, set: LearningSet, meeting: Meeting): 
   return copy.meetingReminder(set, meeting, presenters, { yes: count('yes'), no: count('no'), maybe: count('maybe') });
 }
 
-/** Reminder edits under way, per store and meeting: each waits for the one before. */
-const editing = new WeakMap<object, Map<number, Promise<void>>>();
+/** Reminder edits per store and meeting: the latest one queued, and whether it has yet to start. */
+const editing = new WeakMap<object, Map<number, { readonly done: Promise<void>; waiting: boolean }>>();
 
 /**
  * Brings the channel's reminder up to date after an answer ("So far: 3 yes"), where
- * it has been posted. Edits of one reminder run one after another, each counting
- * the answers when its turn comes, so a slower earlier edit never lands last with an
- * older count. A failed edit is only logged: the answer itself is saved.
+ * it has been posted. Edits of one reminder run one after another, each counting the
+ * answers when its turn comes, so a slower earlier edit never lands last with an
+ * older count; an answer that finds an edit still waiting to start joins it rather
+ * than queueing another, so a burst of answers costs two edits, not one each. A
+ * failed edit is only logged: the answer itself is saved.
  */
 export async function refreshReminder(deps: Deps, set: LearningSet, meeting: Meeting): Promise<void> {
   let queues = editing.get(deps.store);
   if (!queues) editing.set(deps.store, (queues = new Map()));
-  const before = queues.get(meeting.id) ?? Promise.resolve();
-  const mine = before.then(() => editReminder(deps, set, meeting));
-  queues.set(meeting.id, mine);
+  const current = queues.get(meeting.id);
+  if (current?.waiting) return current.done;
+  const entry: { done: Promise<void>; waiting: boolean } = { done: Promise.resolve(), waiting: true };
+  entry.done = (current?.done ?? Promise.resolve()).then(() => {
+    entry.waiting = false;
+    return editReminder(deps, set, meeting);
+  });
+  queues.set(meeting.id, entry);
   try {
-    await mine;
+    await entry.done;
   } finally {
-    if (queues.get(meeting.id) === mine) queues.delete(meeting.id);
+    if (queues.get(meeting.id) === entry) queues.delete(meeting.id);
   }
 }
 

@@ -1,6 +1,8 @@
 import type { Address, Platform } from '../domain/address';
 import type { Message } from '../messages/model';
 import type { PostedMessage } from './chat';
+/** A display name as the core stores it (one line, single-spaced, no invisible characters): for adapters comparing with what they stored. */
+export { cleanName as storedName } from '../domain/text';
 
 /** A person as their platform describes them, before the core has stored them. */
 export interface Identity {

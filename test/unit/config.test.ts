@@ -36,6 +36,11 @@ describe('configuration', () => {
       [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
       [{ SETWISE_TICK: 'every minute' }, 'SETWISE_TICK: must be a cron expression of 5 or 6 fields, e.g. "* * * * *" (got "every minute")'],
       [{ SLACK_API_URL: 'not a url' }, 'SLACK_API_URL: must be an http(s) URL (got "not a url")'],
+      [{ SLACK_API_URL: 'https://proxy.example' }, 'SLACK_API_URL: must be the Web API\'s base URL, ending in /api/ (as https://slack.com/api/ does) (got "https://proxy.example")'],
+      [
+        { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's'.repeat(32), SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'c'.repeat(32), SLACK_STATE_SECRET: 't'.repeat(32) },
+        'SLACK_BOT_TOKEN: leave it unset when installing into several workspaces: each workspace gets its own token when it installs Setwise',
+      ],
       [{ SETWISE_ADAPTER: 'slack' }, 'SLACK_BOT_TOKEN: required for the Slack adapter (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install into several workspaces)'],
       [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET: required for the Slack adapter in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)'],
       [{ MicrosoftAppId: 'abc' }, 'MicrosoftAppPassword: required when MicrosoftAppId is set'],

@@ -67,6 +67,7 @@ const APP_CALLS: Readonly<Record<string, { readonly scopes: readonly string[]; r
   view: { scopes: [], interactivity: true },
   error: { scopes: [] },
   start: { scopes: [] },
+  init: { scopes: [] }, // deferred initialization: auth.test on the bot token, which needs no scope
   stop: { scopes: [] },
 };
 

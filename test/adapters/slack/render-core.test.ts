@@ -109,5 +109,5 @@ describe('the core\'s replies and nudges, rendered for Slack', () => {
     expect(harness.chat.posts.length).toBeGreaterThan(20);
     const refused = everything.flatMap(({ said, message }) => problems(message).map((p) => `${said}: ${p}`));
     expect(refused).toEqual([]);
-  });
+  }, 180_000); // a whole programme on a slow machine
 });

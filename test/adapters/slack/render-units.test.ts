@@ -271,9 +271,10 @@ describe('modals', () => {
   });
 
   it('puts each error under its field, a stray one under the first, each a sentence or two', () => {
-    expect(fieldErrorsFor(FORM, { why: 'Too long.', nope: `Ask ${who(ann)}.` })).toEqual({ why: 'Too long.', challenge: 'Ask @Ann.' });
+    expect(fieldErrorsFor({ why: 'Too long.', nope: `Ask ${who(ann)}.` }, FORM)).toEqual({ why: 'Too long.', challenge: 'Ask @Ann.' });
+    expect(fieldErrorsFor({ why: 'Too long.', nope: 'Elsewhere.' }, ['challenge', 'why'])).toEqual({ why: 'Too long.', challenge: 'Elsewhere.' });
     expect(fieldErrorsFor({ why: 'e'.repeat(1000) }).why).toMatch(/^e{299}…$/);
-    expect(fieldErrorsFor(undefined, { why: '' })).toEqual({ why: 'Check this answer.' });
+    expect(fieldErrorsFor({ why: '' })).toEqual({ why: 'Check this answer.' });
   });
 });
 

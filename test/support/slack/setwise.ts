@@ -59,6 +59,7 @@ export async function startSetwiseSlack(fake: FakeSlack, start: Date, overrides:
   const health = async () => (opened.database.sqlite.prepare('SELECT 1').get(), true);
   const app = createSlackApp(settings, { core, store, clock, log, health });
   // HTTP mode answers with its server (port 0 picks a free one); Socket Mode serves /healthz on settings.port.
+  await app.init(); // as startSlack does: Bolt's initialization is deferred so start-up can await it
   const started = await app.start();
   const base = settings.appToken ? `http://127.0.0.1:${settings.port}` : `http://127.0.0.1:${((started as Server).address() as AddressInfo).port}`;
   return {

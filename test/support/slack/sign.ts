@@ -233,6 +233,8 @@ export interface ViewSubmissionFields extends Context {
   privateMetadata?: string;
   /** state.values as Slack sends them: { [blockId]: { [actionId]: { type, value | selected_... } } }. */
   values?: StateValues;
+  /** The view's blocks, as the app opened it (Slack sends them back). */
+  blocks?: unknown[];
 }
 
 export function viewSubmission(fields: ViewSubmissionFields): SlackBody {
@@ -245,7 +247,7 @@ export function viewSubmission(fields: ViewSubmissionFields): SlackBody {
       id: viewId,
       team_id: c.teamId,
       type: 'modal',
-      blocks: [],
+      blocks: fields.blocks ?? [],
       private_metadata: fields.privateMetadata ?? '',
       callback_id: fields.callbackId,
       state: { values: fields.values ?? {} },
