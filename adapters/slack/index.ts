@@ -31,9 +31,11 @@ export async function startSlack(settings: SlackSettings, runtime: SlackRuntime)
   try {
     await app.init();
   } catch (error) {
-    // The bot token's auth.test: the one line says which setting Slack refused, never its value.
-    const code = (error as { data?: { error?: string }; code?: string }).data?.error ?? (error as { code?: string }).code ?? 'no answer';
-    throw new Error(`SLACK_BOT_TOKEN: Slack did not accept it (${code})`);
+    // The bot token's auth.test. The one line says which setting Slack refused, never its
+    // value; Slack unreachable is said as such, not blamed on the token.
+    const refused = (error as { data?: { error?: string } }).data?.error;
+    if (refused) throw new Error(`SLACK_BOT_TOKEN: Slack did not accept it (${refused})`, { cause: error });
+    throw new Error(`could not reach Slack to check SLACK_BOT_TOKEN (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
   await app.start();
   return { stop: () => app.stop() as Promise<void> };
