@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, type Run } from '../support/process';
+import { ROOT, startIn, type Run } from '../support/process';
 import { startFakeSlack, type FakeSlack } from '../support/slack/fake-api';
 import { blockAction, eventCallback, post, slashCommand } from '../support/slack/sign';
 import { freePort } from '../support/slack/setwise';
@@ -38,18 +38,8 @@ const CLEAN: Record<string, string> = {
   ),
 };
 
-/** `npm start` with only `env` set, as a person would run it; npm's own warnings are dropped from stderr. */
-function npmStart(env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['start', '--silent'], { cwd: ROOT, env: { ...CLEAN, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr: stderr.replace(/^npm warn .*\n/gm, '') }));
-  });
-}
+/** `npm start` with only `env` set, as a person would run it. */
+const npmStart = (env: Record<string, string>): Promise<Run> => startIn({ ...CLEAN, ...env });
 
 /** The values of an environment that must never be printed: tokens and secrets. */
 const secretsIn = (env: Record<string, string>): string[] => Object.entries(env).flatMap(([name, value]) => (/TOKEN|SECRET/.test(name) && value ? [value] : []));
