@@ -10,14 +10,14 @@ import type { Clock } from '../../src/ports/clock';
 import type { Core, Identity, Incoming, Where } from '../../src/ports/inbound';
 import type { Logger } from '../../src/ports/logger';
 import type { Store } from '../../src/ports/store';
-import { messageRef, userAddress } from './address';
+import { messageRef } from './address';
 import { deliver, OPEN_FORM, type ReplyContext } from './deliver';
-import { commandPayload, incoming, readMentions, whereOf } from './inbound';
+import { commandPayload, dmWhere, incoming, readMentions, whereOf } from './inbound';
 import { installationStore } from './installations';
 import { boltLogger } from './log';
 import type { Logger as BoltLogger } from '@slack/bolt';
 import { readOrigin } from './origin';
-import { identify } from './profiles';
+import { identify, workspaceIdOf } from './profiles';
 import { actionIdOf, fieldErrorsFor, readModalValues, renderHome } from './render';
 import { BOT_SCOPES } from './scopes';
 import { slackCall } from './chat';
@@ -129,11 +129,12 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
     try {
       const asked = await make();
       const reply = await core.handle(asked);
+      if (reply.duplicate) return; // handled when it first came: nothing to send or redraw
       await deliver(reply, ctx);
       // After an erase too: the overview only reads, so it shows a person who is no longer there.
-      if (!reply.duplicate) await publishHome(ctx.client, ctx.team, ctx.user, asked.actor);
+      await publishHome(ctx.client, ctx.team, ctx.user, asked.actor);
       // A change the whole set sees changes its members' Homes too.
-      if (reply.visibility === 'public' && ctx.where.kind === 'channel' && !reply.duplicate) await publishSetHomes(ctx.client, ctx.team, ctx.where.id, ctx.user);
+      if (reply.visibility === 'public' && ctx.where.kind === 'channel') await publishSetHomes(ctx.client, ctx.team, ctx.where.id, ctx.user);
     } catch (error) {
       log.error({ err: error, team: ctx.team }, 'could not answer a Slack request');
       await ctx.respond?.({ response_type: 'ephemeral', text: 'Something went wrong on my side. Please try again in a moment.' }).catch(() => {});
@@ -143,8 +144,7 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
   /** Redraws the Home of every member of the set in `channelId` but `except` (drawn already). */
   async function publishSetHomes(client: WebClient, team: string, channelId: string, except: string): Promise<void> {
     try {
-      const workspace = await store.workspaces.ensure('slack', team);
-      const set = await store.sets.findOpenByChannel(workspace.id, channelId);
+      const set = await store.sets.findOpenByChannel(await workspaceIdOf(store, team), channelId);
       if (!set) return;
       for (const { person } of await store.memberships.list(set.id)) {
         if (person.platformUserId === except) continue;
@@ -171,7 +171,8 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
 
   async function drawHome(client: WebClient, team: string, user: string, known?: Identity): Promise<void> {
     try {
-      const actor = known ?? (await identify(store, client, team, user, clock.now()));
+      // The overview needs only who they are: the stored profile will do, no lookup.
+      const actor = known ?? (await identify(store, client, team, user, clock.now(), undefined, { offline: true }));
       const view = renderHome(await core.overview('slack', team, actor));
       await slackCall(() => client.views.publish({ user_id: user, view }));
     } catch (error) {
@@ -213,7 +214,7 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
     const team = body.team?.id ?? body.user.team_id ?? '';
     const user = body.user.id;
     // A click in the App Home has no conversation: its answer goes to the person's DM.
-    const where = body.channel ? whereOf(team, body.channel.id, body.channel.name, user) : whereOf(team, undefined, undefined, user);
+    const where = body.channel ? whereOf(team, body.channel.id, body.channel.name, user) : dmWhere(team, user);
     const container = body.container as { type?: string; channel_id?: string; message_ts?: string } | undefined;
     const source =
       container?.type === 'message' && container.channel_id && container.message_ts
@@ -299,7 +300,7 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
     const team = body.team_id;
     const user = message.user;
     const raw = message.text ?? '';
-    const where = whereOf(team, undefined, undefined, user);
+    const where = dmWhere(team, user);
     await run(() => commandFrom(client, team, user, where, raw, `event:${body.event_id}`), { client, team, user, where, botUserId: context.botUserId, command: raw, log });
   });
 
@@ -329,4 +330,3 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
   return app;
 }
 
-export { userAddress };

@@ -32,6 +32,20 @@ export async function slackCall<T>(call: () => Promise<T>): Promise<T> {
 
 const platformError = (error: unknown): string | undefined => (error as SlackError).data?.error;
 
+/**
+ * Posts to a channel the bot may not be in yet: a public channel it was never added
+ * to is joined once and the post tried again.
+ */
+export async function inChannel<T>(client: WebClient, channel: string, send: () => Promise<T>): Promise<T> {
+  try {
+    return await slackCall(send);
+  } catch (error) {
+    if (platformError(error) !== 'not_in_channel') throw error;
+    await slackCall(() => client.conversations.join({ channel }));
+    return slackCall(send);
+  }
+}
+
 /** Uploads a file privately to one conversation (a person's DM with the app). */
 export async function upload(client: WebClient, channel: string, file: Attachment, comment?: string): Promise<void> {
   await slackCall(() =>
@@ -45,16 +59,9 @@ export class SlackChat implements ChatPort {
   async post(to: Address, message: Message): Promise<PostedMessage> {
     const { team, channel } = target(to);
     const client = await this.clientFor(team);
-    const send = () => slackCall(() => client.chat.postMessage({ channel, text: plainFallback(message), blocks: renderBlocks(message) }));
-    let sent;
-    try {
-      sent = await send();
-    } catch (error) {
-      // A public channel the bot was never added to: join it once and try again.
-      if (to.kind !== 'channel' || platformError(error) !== 'not_in_channel') throw error;
-      await slackCall(() => client.conversations.join({ channel }));
-      sent = await send();
-    }
+    const send = () => client.chat.postMessage({ channel, text: plainFallback(message), blocks: renderBlocks(message) });
+    // A person's DM needs no joining; a channel may.
+    const sent = to.kind === 'channel' ? await inChannel(client, channel, send) : await slackCall(send);
     const where = sent.channel ?? channel;
     if (message.file) await upload(client, where, message.file);
     return { address: to, ref: messageRef(team, where, sent.ts ?? '') };

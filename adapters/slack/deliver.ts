@@ -9,7 +9,7 @@ import type { Reply, Where } from '../../src/ports/inbound';
 import type { Logger } from '../../src/ports/logger';
 import { RateLimited, type Message } from '../../src/ports/chat';
 import { target } from './address';
-import { slackCall, upload } from './chat';
+import { inChannel, slackCall, upload } from './chat';
 import { plainFallback, renderBlocks, renderModal } from './render';
 import { formOrigin } from './origin';
 
@@ -65,20 +65,6 @@ async function patiently<T>(call: () => Promise<T>): Promise<T> {
       if (!(error instanceof RateLimited) || attempt >= 5) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.min(error.retryAfterSeconds, 30) * 1000));
     }
-  }
-}
-
-/**
- * Posts where the bot may not be yet: a public channel it was never added to is
- * joined once and the post tried again.
- */
-async function inChannel<T>(client: WebClient, channel: string, send: () => Promise<T>): Promise<T> {
-  try {
-    return await slackCall(send);
-  } catch (error) {
-    if ((error as { data?: { error?: string } }).data?.error !== 'not_in_channel') throw error;
-    await slackCall(() => client.conversations.join({ channel }));
-    return slackCall(send);
   }
 }
 

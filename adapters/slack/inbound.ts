@@ -30,12 +30,15 @@ export function readMentions(raw: string): { text: string; mentioned: { userId: 
   return { text: unescape(text), mentioned };
 }
 
+/** The person's own conversation with the app. */
+export const dmWhere = (team: string, user: string): Where => ({ kind: 'dm', id: `dm:${user}`, label: 'your messages with Setwise', address: userAddress(team, user) });
+
 /** The conversation a payload came from: a channel, or the person's DM with the app. */
 export function whereOf(team: string, channelId: string | undefined, channelName: string | undefined, user: string): Where {
   // Any direct or group message counts as the person's own: it may be a chat with
   // people outside the set, so nothing is ever posted there for all to see.
   if (!channelId || channelId.startsWith('D') || channelName === 'directmessage' || channelName?.startsWith('mpdm-')) {
-    return { kind: 'dm', id: `dm:${user}`, label: 'your messages with Setwise', address: userAddress(team, user) };
+    return dmWhere(team, user);
   }
   return { kind: 'channel', id: channelId, label: channelName && channelName !== 'privategroup' ? `#${channelName}` : 'this channel', address: channelAddress(team, channelId) };
 }

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import type { Where } from '../../src/ports/inbound';
-import { channelAddress, userAddress } from './address';
+import { channelAddress } from './address';
+import { dmWhere } from './inbound';
 
 const Origin = z.object({ kind: z.enum(['channel', 'dm']), id: z.string().max(100), label: z.string().max(200), team: z.string(), channel: z.string().optional(), user: z.string().optional() });
 
@@ -26,5 +27,5 @@ export function readOrigin(metadata: string | undefined, team: string, user: str
     const o = origin.data;
     if (o.kind === 'channel' && o.channel) return { kind: 'channel', id: o.id, label: o.label, address: channelAddress(team, o.channel) };
   }
-  return { kind: 'dm', id: `dm:${user}`, label: 'your messages with Setwise', address: userAddress(team, user) };
+  return dmWhere(team, user);
 }

@@ -22,14 +22,27 @@ const nameOf = (user: UserInfo, fallback: string): string =>
   user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || fallback;
 
 /**
+ * The Store's id for a Slack team. A workspace row is never changed or removed once
+ * made, so its id is remembered: a command names several people, each looked up here.
+ */
+const workspaceIds = new WeakMap<Store, Map<string, number>>();
+export async function workspaceIdOf(store: Store, team: string): Promise<number> {
+  let ids = workspaceIds.get(store);
+  if (!ids) workspaceIds.set(store, (ids = new Map()));
+  let id = ids.get(team);
+  if (id === undefined) ids.set(team, (id = (await store.workspaces.ensure('slack', team)).id));
+  return id;
+}
+
+/**
  * Who `userId` is. `offline` never asks Slack (a form's submission has no time for
  * it): the stored profile however old, else the handle Slack sent; the person's name
  * and zone are refreshed on their next command.
  */
 export async function identify(store: Store, client: WebClient, team: string, userId: string, now: Date, hint?: string, options: { offline?: boolean } = {}): Promise<Identity> {
   const dm = userAddress(team, userId);
-  const workspace = await store.workspaces.ensure('slack', team);
-  const known = await store.people.profile(workspace.id, userId);
+  const workspaceId = await workspaceIdOf(store, team);
+  const known = await store.people.profile(workspaceId, userId);
   if (known && (options.offline || (known.checkedAt && now.getTime() - known.checkedAt.getTime() < FRESH_FOR_MS))) {
     return { userId, displayName: known.displayName, dm, ...(known.timeZone ? { timeZone: known.timeZone } : {}) };
   }
@@ -41,7 +54,7 @@ export async function identify(store: Store, client: WebClient, team: string, us
     // Fresh for a day only if the people table already says what Slack says; otherwise the
     // core stores the new name or zone, and the next lookup marks it.
     // Compared as the core stores the name, or a name Slack spaces oddly would never count as seen.
-    await store.people.profileChecked(workspace.id, userId, { displayName: storedName(found.displayName), timeZone: user.tz ?? null }, now);
+    await store.people.profileChecked(workspaceId, userId, { displayName: storedName(found.displayName), timeZone: user.tz ?? null }, now);
     return found;
   } catch {
     // Slack being slow or the user gone should not stop a command: use what we had.

@@ -6,6 +6,9 @@ import { memberships, people, sets } from '../schema';
 import { toPerson } from './rows';
 import { planOwed } from './versions';
 
+/** A person by their platform id in a workspace (the unique index people_workspace_user). */
+const byUser = (workspaceId: number, userId: string) => and(eq(people.workspaceId, workspaceId), eq(people.platformUserId, userId));
+
 /** The open sets a person is in: the plans that read their zone. */
 function openSetsOf(tx: Tx, personId: number): number[] {
   return tx
@@ -25,7 +28,7 @@ export function personRepo(db: Db): PersonRepo {
           const before = tx
             .select({ chosen: people.timeZone, reported: people.platformTimeZone })
             .from(people)
-            .where(and(eq(people.workspaceId, workspaceId), eq(people.platformUserId, identity.userId)))
+            .where(byUser(workspaceId, identity.userId))
             .get();
           // Platforms are the source of truth for names, DM addresses and reported zones: refresh them on every visit.
           const row = tx
@@ -82,7 +85,7 @@ export function personRepo(db: Db): PersonRepo {
       const row = db
         .select({ displayName: people.displayName, timeZone: people.platformTimeZone, checkedAt: people.profileCheckedAt })
         .from(people)
-        .where(and(eq(people.workspaceId, workspaceId), eq(people.platformUserId, userId), isNull(people.erasedAt)))
+        .where(and(byUser(workspaceId, userId), isNull(people.erasedAt)))
         .get();
       return row;
     },
@@ -92,8 +95,7 @@ export function personRepo(db: Db): PersonRepo {
         .set({ profileCheckedAt: now })
         .where(
           and(
-            eq(people.workspaceId, workspaceId),
-            eq(people.platformUserId, userId),
+            byUser(workspaceId, userId),
             eq(people.displayName, seen.displayName),
             seen.timeZone === null ? isNull(people.platformTimeZone) : eq(people.platformTimeZone, seen.timeZone),
           ),
@@ -105,7 +107,7 @@ export function personRepo(db: Db): PersonRepo {
       const row = db
         .select()
         .from(people)
-        .where(and(eq(people.workspaceId, workspaceId), eq(people.platformUserId, userId)))
+        .where(byUser(workspaceId, userId))
         .get();
       return row && toPerson(row);
     },

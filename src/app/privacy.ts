@@ -21,10 +21,12 @@ export async function eraseMyData(deps: Deps, turn: Turn, args: CommandOf<'priva
       tone: 'warning',
       text: 'This erases your challenges, journal, actions, absences and answers, takes you out of your sets, and removes your name and settings. Sets keep their history under "former member". It cannot be undone. To go ahead, press Erase my data, or type `privacy erase confirm`.',
       actions: [
-        {
-          ...button({ kind: 'privacy.erase', personId: turn.actor.id }, 'Erase my data', 'danger'),
-          confirm: { title: 'Erase your data?', text: 'Your challenges, journal, actions and answers go for good. This cannot be undone.', yes: 'Erase it', no: 'Keep it' },
-        },
+        button({ kind: 'privacy.erase', personId: turn.actor.id }, 'Erase my data', 'danger', {
+          title: 'Erase your data?',
+          text: 'Your challenges, journal, actions and answers go for good. This cannot be undone.',
+          yes: 'Erase it',
+          no: 'Keep it',
+        }),
       ],
     });
   }

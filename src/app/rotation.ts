@@ -20,13 +20,12 @@ async function view(deps: Deps, turn: Turn, set: LearningSet, rotation: Rotation
   const meetings = await deps.store.meetings.list(set.id);
   // Presenters are named as mentions: their platform ids come with the membership.
   const people = new Map((await deps.store.memberships.list(set.id)).map((m) => [m.person.id, m.person]));
-  const names = new Map(rotation.members.map((m) => [m.personId, m.name]));
   const rows: RotationRow[] = windowOf(rotation).map((w) => ({
     meeting: meetings.find((m) => m.id === w.id)!,
     presenters: rotation.slots
       .filter((x) => x.meetingId === w.id && x.status === 'planned')
       .sort((a, b) => a.position - b.position)
-      .map((x) => ({ ...x, name: names.get(x.personId) ?? '?', userId: people.get(x.personId)?.platformUserId })),
+      .map((x) => ({ ...x, name: people.get(x.personId)?.displayName ?? '?', userId: people.get(x.personId)?.platformUserId })),
   }));
   return rotationView({ ...set, presentersPerMeeting: rotation.presentersPerMeeting }, rows, rotation.presentersPerMeeting, viewerZone(turn, set.timeZone), lead);
 }

@@ -44,7 +44,7 @@ export class PacedChat implements ChatPort {
 
   /** How long the next send to `to` must wait; reserves its place in both buckets. */
   private delay(to: Address): number {
-    const limits = this.limits;
+    const { limits } = this;
     const now = this.time.now();
     // Buckets idle for a minute are full again: forget them, so memory follows activity.
     if (this.buckets.size > 10_000) for (const [key, b] of this.buckets) if (now - b.last > 60_000) this.buckets.delete(key);

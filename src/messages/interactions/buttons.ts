@@ -29,9 +29,9 @@ export type ButtonKind = keyof typeof BUTTONS;
 /** A pressed button, read back: its kind and what its value carries. */
 export type ButtonPress<K extends ButtonKind = ButtonKind> = Interaction<typeof BUTTONS, K>;
 
-/** A button that comes back to the core as `press`. */
-export function button<K extends ButtonKind>(press: ButtonPress<K>, label: string, style?: Button['style']): Button {
-  return { id: press.kind, label, value: writeParts(BUTTONS, press), ...(style ? { style } : {}) };
+/** A button that comes back to the core as `press`; `confirm` asks first, for what cannot be undone. */
+export function button<K extends ButtonKind>(press: ButtonPress<K>, label: string, style?: Button['style'], confirm?: Button['confirm']): Button {
+  return { id: press.kind, label, value: writeParts(BUTTONS, press), ...(style ? { style } : {}), ...(confirm ? { confirm } : {}) };
 }
 
 /** Reads a pressed button's id and value; one Setwise never made, or no longer makes, is refused. */

@@ -36,6 +36,14 @@ afterAll(async () => {
 const command = (text: string) => slashCommand({ text, userId: 'U0ALICE', userName: 'alice', teamId: TEAM, responseUrl: fake.responseUrl(`s-${text}`), ...LEADERS }).payload;
 const rows = (table: string) => slack.opened.rows().filter((r) => r.table === table);
 
+/** Alice types `text` in her DM with the app; Slack delivers the event, then redelivers it as a retry. */
+async function typedTwice(text: string, eventId: string, ts: string): Promise<void> {
+  const event = { type: 'message', channel_type: 'im', channel: 'DU0ALICE', user: 'U0ALICE', text, ts };
+  const payload = eventCallback({ event, eventId, teamId: TEAM }).payload;
+  await socket.send({ type: 'events_api', payload });
+  await socket.send({ type: 'events_api', payload, retry_attempt: 1, retry_reason: 'timeout' });
+}
+
 describe('Setwise in Socket Mode', () => {
   it('connects with the app-level token, with no signing secret and no public URL', () => {
     const open = fake.callsTo('apps.connections.open');
@@ -85,10 +93,7 @@ describe('Setwise in Socket Mode', () => {
 
   it('handles an event redelivered over the socket with the same event_id once: one answer, one change', async () => {
     fake.clear();
-    const event = { type: 'message', channel_type: 'im', channel: 'DU0ALICE', user: 'U0ALICE', text: 'action add Ring the sponsor', ts: '1700000005.000100' };
-    const payload = eventCallback({ event, eventId: 'Ev0SOCKET', teamId: TEAM }).payload;
-    await socket.send({ type: 'events_api', payload });
-    await socket.send({ type: 'events_api', payload, retry_attempt: 1, retry_reason: 'timeout' });
+    await typedTwice('action add Ring the sponsor', 'Ev0SOCKET', '1700000005.000100');
     await expect.poll(() => fake.callsTo('chat.postMessage').length).toBe(1);
     expect(fake.callsTo('chat.postMessage')[0]!.args.channel).toBe('U0ALICE');
     // Long enough for a second delivery's answer to have arrived, had there been one.
@@ -99,10 +104,7 @@ describe('Setwise in Socket Mode', () => {
 
   it('answers a `help` typed in the DM, over events_api, once', async () => {
     fake.clear();
-    const event = { type: 'message', channel_type: 'im', channel: 'DU0ALICE', user: 'U0ALICE', text: 'help', ts: '1700000006.000100' };
-    const payload = eventCallback({ event, eventId: 'Ev0HELP', teamId: TEAM }).payload;
-    await socket.send({ type: 'events_api', payload });
-    await socket.send({ type: 'events_api', payload, retry_attempt: 1, retry_reason: 'timeout' });
+    await typedTwice('help', 'Ev0HELP', '1700000006.000100');
     await expect.poll(() => fake.callsTo('chat.postMessage').length).toBe(1);
     await new Promise((r) => setTimeout(r, 300));
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
