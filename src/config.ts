@@ -16,6 +16,8 @@ export const DEFAULT_DB = './data/setwise.db';
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 // Five or six cron fields; node-cron checks the values themselves when main.ts starts the tick.
 const CRON = /^(\S+\s+){4,5}\S+$/;
 
@@ -53,10 +55,10 @@ const schema = z.object({
       // Checked only once it is a URL at all (zod runs this check even after the one above fails).
       .refine((u) => !URL.canParse(u) || /\/api\/?$/.test(new URL(u).pathname), { message: 'must be the Web API\'s base URL, ending in /api/ (as https://slack.com/api/ does)' }),
   ),
-  MicrosoftAppId: optional(z.string().min(1)),
+  MicrosoftAppId: optional(z.string().trim().regex(GUID, { message: 'must be the bot\'s Microsoft app id, a GUID such as 00000000-0000-0000-0000-000000000000' })),
   MicrosoftAppPassword: optional(z.string().min(1)),
   MicrosoftAppType: optional(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { message: 'must be MultiTenant, SingleTenant or UserAssignedMSI' })),
-  MicrosoftAppTenantId: optional(z.string().min(1)),
+  MicrosoftAppTenantId: optional(z.string().trim().regex(GUID, { message: 'must be the Microsoft Entra tenant id, a GUID' })),
 });
 
 type Env = z.infer<typeof schema>;
@@ -110,6 +112,12 @@ function requireCredentials(adapter: Adapter, env: Env): void {
   }
   if (adapter === 'teams' && env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
     throw new ConfigError('MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  if (adapter === 'teams' && !env.MicrosoftAppId && (env.MicrosoftAppPassword || env.MicrosoftAppTenantId)) {
+    throw new ConfigError('MicrosoftAppId: required when MicrosoftAppPassword or MicrosoftAppTenantId is set (leave all unset to run without authentication, for local testing)');
+  }
+  if (adapter === 'teams' && env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
+    throw new ConfigError('MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
   }
 }
 

@@ -20,6 +20,7 @@ import { ShiftedClock, systemClock } from './ports/clock';
 import { PacedChat } from './scheduler/pacer';
 import type { Deps } from './app/context';
 import { slackChat, SLACK_LIMITS, startSlack } from '../adapters/slack';
+import { startTeams, teamsAdapter, TEAMS_LIMITS } from '../adapters/teams';
 import { guardedTick } from './scheduler/guarded-tick';
 import { runUntil } from './scheduler/run-until';
 import { REDACT_PATHS, withoutCredentials } from './secrets';
@@ -29,9 +30,6 @@ function configure(): Config {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
   if (!isCronExpression(config.tick)) throw new ConfigError(`SETWISE_TICK: not a valid cron expression (got "${config.tick}")`);
-  if (config.adapter === 'teams') {
-    throw new ConfigError('SETWISE_ADAPTER: the teams adapter is not built yet; use slack or console, and unset the Microsoft credentials');
-  }
   return config;
 }
 
@@ -103,6 +101,25 @@ async function runSlack(config: Config, common: Common, ping: () => void): Promi
   await new Promise<never>(() => {});
 }
 
+/** Teams: the Bot Framework endpoint on PORT, sends paced within Teams' limits; runs until a signal ends the process. */
+async function runTeams(config: Config, common: Common, ping: () => void): Promise<void> {
+  const settings = { ...config.teams, port: config.port };
+  const clock = systemClock;
+  const teams = teamsAdapter(settings, common.store, clock, common.log);
+  const deps: Deps = { ...common, chat: new PacedChat(teams.chat, TEAMS_LIMITS), clock };
+  const core = createCore(deps);
+  // The endpoint first: a port in use stops start-up before any nudge goes out.
+  const server = await startTeams(settings, teams, { core, store: common.store, clock, log: common.log, health: async () => (ping(), true) });
+  try {
+    await startTicking(config, deps);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  common.log.info({ port: server.port, path: '/api/messages', authentication: settings.appId ? 'bot framework' : 'off' }, 'Setwise is ready for Teams');
+  await new Promise<never>(() => {});
+}
+
 async function main(): Promise<void> {
   const config = configure();
   // The console shares the terminal with its chat, so it only logs warnings unless asked.
@@ -129,7 +146,9 @@ async function main(): Promise<void> {
   try {
     const store = createSqliteStore(database.db);
     const common = { store, log, prompts };
-    if (config.adapter === 'slack') await runSlack(config, common, () => void database.db.$client.prepare('SELECT 1').get());
+    const ping = () => void database.db.$client.prepare('SELECT 1').get();
+    if (config.adapter === 'slack') await runSlack(config, common, ping);
+    else if (config.adapter === 'teams') await runTeams(config, common, ping);
     else await runConsoleHere(config, common, memoryFiles ?? `${resolve(config.db)}.files`);
   } finally {
     removeMemoryFiles();

@@ -68,7 +68,9 @@ export class ConsoleSession {
   }
 
   private async send(payload: Incoming['payload']): Promise<void> {
-    const reply = await this.core.handle({ platform: 'console', workspaceId: CONSOLE_WORKSPACE, actor: this.actor, where: this.where, payload });
+    const answer = await this.core.handle({ platform: 'console', workspaceId: CONSOLE_WORKSPACE, actor: this.actor, where: this.where, payload });
+    // Refused answers are said, not asked again field by field: the form that comes back with them is for card platforms.
+    const reply = answer.fieldErrors ? { ...answer, message: { ...answer.message, form: undefined } } : answer;
     // A private reply in a channel is seen by the asker alone, as Slack's ephemeral messages are.
     const owner = this.actor.userId;
     if (reply.visibility === 'private') this.printer.deliver(this.privateLabel, reply.message, { buttonsFor: this.privateButtons, owner });

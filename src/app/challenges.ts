@@ -4,29 +4,33 @@ import { SetwiseError } from '../domain/errors';
 import { handle, who } from '../messages/format';
 import { formId } from '../messages/interactions/forms';
 import type { Form, Message } from '../messages/model';
+import type { LearningSet } from '../domain/model';
 import type { Reply } from '../ports/inbound';
 import { memberView } from './access';
 import { fieldErrorsReply, privateReply, type Deps, type Turn } from './context';
 import { resolvePerson } from './people';
 
+/** The challenge form, opening with `filled` (the current version, or what was just typed). */
+const challengeForm = (set: LearningSet, filled: Readonly<Record<string, string>> | undefined): Form => ({
+  id: formId({ kind: 'challenge', setId: set.id }),
+  title: `Your leadership challenge for ${set.name}`,
+  submitLabel: 'Save',
+  fields: CHALLENGE_FIELDS.map((f) => ({
+    id: f.id,
+    label: f.label,
+    kind: f.long ? 'long' : 'short',
+    required: f.required,
+    maxLength: f.maxLength,
+    hint: f.hint,
+    ...(filled?.[f.id] ? { initial: filled[f.id] } : {}),
+  })),
+});
+
 /** Opens the challenge form, filled with the current version if there is one. */
 export async function openChallenge(deps: Deps, turn: Turn): Promise<Reply> {
   const { set } = await memberView(deps, turn);
   const current = await deps.store.challenges.current(set.id, turn.actor.id);
-  const form: Form = {
-    id: formId({ kind: 'challenge', setId: set.id }),
-    title: `Your leadership challenge for ${set.name}`,
-    submitLabel: 'Save',
-    fields: CHALLENGE_FIELDS.map((f) => ({
-      id: f.id,
-      label: f.label,
-      kind: f.long ? 'long' : 'short',
-      required: f.required,
-      maxLength: f.maxLength,
-      hint: f.hint,
-      ...(current?.fields[f.id] ? { initial: current.fields[f.id] } : {}),
-    })),
-  };
+  const form = challengeForm(set, current?.fields);
   return privateReply({ text: `Write your leadership challenge for ${set.name}. Only the set's members can read it.`, form });
 }
 
@@ -39,7 +43,7 @@ export async function submitChallenge(deps: Deps, turn: Turn, setId: number, val
     // The first problem of each field, shown on that field; the form stays open with what was typed.
     const errors: Record<string, string> = {};
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'challenge')] ??= issue.message;
-    return fieldErrorsReply(errors);
+    return fieldErrorsReply(errors, challengeForm(set, values));
   }
   const fields = Object.fromEntries(Object.entries(parsed.data).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length > 0));
   const saved = await deps.store.challenges.submit(set.id, turn.actor.id, fields, deps.clock.now());

@@ -4,7 +4,7 @@ import type { Clock } from '../ports/clock';
 import type { Identity, Reply, Where } from '../ports/inbound';
 import type { Logger } from '../ports/logger';
 import type { Store } from '../ports/store';
-import type { Message } from '../messages/model';
+import type { Form, Message } from '../messages/model';
 import type { PromptLibrary } from '../prompt-library';
 
 /** What every use case may use: the ports, nothing platform-specific. */
@@ -34,9 +34,13 @@ export interface SetView {
 export const publicReply = (message: Message): Reply => ({ visibility: 'public', message });
 export const privateReply = (message: Message): Reply => ({ visibility: 'private', message });
 
-/** A form's answers refused field by field: nothing saved, each message shown on its field. */
-export const fieldErrorsReply = (errors: Readonly<Record<string, string>>): Reply => ({
-  ...privateReply({ tone: 'error', text: `Nothing was saved: ${Object.values(errors).join('; ')}.` }),
+/**
+ * A form's answers refused field by field: nothing saved, each message shown on its
+ * field. The form comes back filled with what was typed, for a platform that shows it
+ * again as a new card rather than keeping a modal open (Teams).
+ */
+export const fieldErrorsReply = (errors: Readonly<Record<string, string>>, form: Form): Reply => ({
+  ...privateReply({ tone: 'error', text: `Nothing was saved: ${Object.values(errors).join('; ')}.`, form }),
   fieldErrors: errors,
 });
 

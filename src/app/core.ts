@@ -8,6 +8,7 @@ import { privateReply, type Deps, type Turn } from './context';
 import { dispatch } from './dispatch';
 import { pressButton, submitForm } from './buttons';
 import { overview } from './overview';
+import { lifecycle } from './lifecycle';
 import { parseZone } from '../domain/zone';
 
 const refusal = (message: string, hint?: string): Reply =>
@@ -44,7 +45,9 @@ function cleanIncoming(incoming: Incoming): Incoming {
       ? { type: 'command', text: cleanText(payload.text), mentions: payload.mentions.map((m) => ({ token: cleanLine(m.token), identity: cleanIdentity(m.identity) })) }
       : payload.type === 'action'
         ? { type: 'action', actionId: cleanLine(payload.actionId), value: cleanLine(payload.value) }
-        : { type: 'form', formId: cleanLine(payload.formId), values: Object.fromEntries(Object.entries(payload.values).map(([k, v]) => [cleanLine(k), cleanText(String(v))])) };
+        : payload.type === 'form'
+          ? { type: 'form', formId: cleanLine(payload.formId), values: Object.fromEntries(Object.entries(payload.values).map(([k, v]) => [cleanLine(k), cleanText(String(v))])) }
+          : { type: 'lifecycle', event: payload.event, people: payload.people.map(cleanIdentity) };
   return {
     ...incoming,
     workspaceId: cleanId(incoming.workspaceId),
@@ -99,6 +102,8 @@ export function createCore(deps: Deps): Core {
             return await pressButton(deps, await turnFor(incoming, new Map()), payload.actionId, payload.value);
           case 'form':
             return await submitForm(deps, await turnFor(incoming, new Map()), payload.formId, payload.values);
+          case 'lifecycle':
+            return await lifecycle(deps, incoming, payload.event, payload.people);
         }
       } catch (error) {
         if (error instanceof SetwiseError) return refusal(error.message, error.hint);

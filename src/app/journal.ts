@@ -3,6 +3,7 @@ import { SetwiseError } from '../domain/errors';
 import { who } from '../messages/format';
 import { formId } from '../messages/interactions/forms';
 import { dayLabel } from '../messages/when';
+import type { Form } from '../messages/model';
 import type { Reply } from '../ports/inbound';
 import { mySetHere } from './access';
 import { fieldErrorsReply, privateReply, type Deps, type Turn } from './context';
@@ -14,19 +15,23 @@ export async function reflect(deps: Deps, turn: Turn, args: CommandOf<'reflect'>
   return privateReply({ tone: 'success', text: `Kept as journal entry ${entry.number}, private to you.${mine ? ` To share it with ${mine.name}, type \`journal share ${entry.number}\`.` : ''}` });
 }
 
+const reflectionFormOf = (setId: number, typed?: string): Form => ({
+  id: formId({ kind: 'reflection', setId }),
+  title: 'A reflection',
+  submitLabel: 'Keep it',
+  fields: [{ id: 'text', label: 'Your reflection', kind: 'long', required: true, maxLength: 3000, ...(typed ? { initial: typed } : {}) }],
+});
+
 /** The reply form for a reflection prompt, where the platform has forms. */
 export function reflectionForm(setId: number): Reply {
-  return privateReply({
-    text: 'Your reflection stays private unless you choose to share it.',
-    form: { id: formId({ kind: 'reflection', setId }), title: 'A reflection', submitLabel: 'Keep it', fields: [{ id: 'text', label: 'Your reflection', kind: 'long', required: true, maxLength: 3000 }] },
-  });
+  return privateReply({ text: 'Your reflection stays private unless you choose to share it.', form: reflectionFormOf(setId) });
 }
 
 /** Keeps a reflection written in the reply form, for the set it was prompted by. */
 export async function submitReflection(deps: Deps, turn: Turn, setId: number, values: Readonly<Record<string, string>>): Promise<Reply> {
   const text = (values.text ?? '').trim();
-  if (text.length === 0) return fieldErrorsReply({ text: 'Write something first: the reflection was empty' });
-  if ([...text].length > 3000) return fieldErrorsReply({ text: `That is ${[...text].length} characters; a reflection can be at most 3000` });
+  if (text.length === 0) return fieldErrorsReply({ text: 'Write something first: the reflection was empty' }, reflectionFormOf(setId));
+  if ([...text].length > 3000) return fieldErrorsReply({ text: `That is ${[...text].length} characters; a reflection can be at most 3000` }, reflectionFormOf(setId, text));
   const member = await deps.store.memberships.find(setId, turn.actor.id);
   const entry = await deps.store.reflections.add(turn.actor.id, member ? setId : null, text, deps.clock.now());
   return privateReply({ tone: 'success', text: `Kept as journal entry ${entry.number}, private to you.${member ? ` To share it with the set, type \`journal share ${entry.number}\`.` : ''}` });

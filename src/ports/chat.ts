@@ -35,12 +35,13 @@ export interface Limit {
 /**
  * How fast a platform lets a bot post, as its adapter declares it: per address (a
  * channel, a person) and per scope (a Slack workspace, a Teams tenant), which
- * `scopeOf` reads from an address. The scheduler's pacer applies them; the core never
- * names a platform.
+ * `scopeOf` reads from an address. A platform with several windows ("8 in 2 s and 60
+ * in 30 s") declares one bucket for each: a send waits until every one has room. The
+ * scheduler's pacer applies them; the core never names a platform.
  */
 export interface SendLimits {
-  readonly perAddress: Limit;
-  readonly perScope: Limit;
+  readonly perAddress: Limit | readonly Limit[];
+  readonly perScope: Limit | readonly Limit[];
   scopeOf(to: Address): string;
 }
 

@@ -29,10 +29,20 @@ export interface Mention {
   readonly identity: Identity;
 }
 
+/**
+ * What a platform tells the bot about who can reach it, unasked: the app installed
+ * (for a team, a chat or one person), people joining or leaving the conversation it
+ * is in, the app removed. `people` are those the event is about, with their private
+ * addresses where the platform gives them, so the core can reach someone who has
+ * never written to the bot.
+ */
+export type Lifecycle = 'installed' | 'members-added' | 'members-removed' | 'uninstalled';
+
 export type Payload =
   | { readonly type: 'command'; readonly text: string; readonly mentions: readonly Mention[] }
   | { readonly type: 'action'; readonly actionId: string; readonly value: string }
-  | { readonly type: 'form'; readonly formId: string; readonly values: Readonly<Record<string, string>> };
+  | { readonly type: 'form'; readonly formId: string; readonly values: Readonly<Record<string, string>> }
+  | { readonly type: 'lifecycle'; readonly event: Lifecycle; readonly people: readonly Identity[] };
 
 /** One normalised inbound event: each adapter builds these and hands them to the core. */
 export interface Incoming {
@@ -69,6 +79,8 @@ export interface Reply {
   readonly replace?: true;
   /** The event was handled before (a platform's retry): the adapter sends nothing. */
   readonly duplicate?: true;
+  /** Nothing to say (most lifecycle events): the adapter sends nothing. */
+  readonly silent?: true;
 }
 
 export interface Core {

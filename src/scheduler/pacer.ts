@@ -2,23 +2,32 @@ import type { Address } from '../domain/address';
 import type { Message } from '../messages/model';
 import type { ChatPort, Limit, PostedMessage, SendLimits } from '../ports/chat';
 
+/**
+ * One limit as a generic cell rate algorithm (a token bucket that keeps time rather
+ * than tokens): `next` is when the bucket would be back to one send's room. A send is
+ * reserved in every bucket at the same moment, the latest any of them allows, so a
+ * send held back by one limit is counted by the others when it really goes.
+ */
 class Bucket {
-  private tokens: number;
-  /** When the bucket was last drawn on. */
-  last: number;
-  constructor(
-    private readonly limit: Limit,
-    now: number,
-  ) {
-    this.tokens = limit.burst;
-    this.last = now;
+  private next: number;
+  private readonly interval: number;
+  private readonly tolerance: number;
+  constructor(limit: Limit, now: number) {
+    this.interval = 1000 / limit.rate;
+    this.tolerance = (limit.burst - 1) * this.interval;
+    this.next = now;
   }
-  /** Milliseconds to wait before a token is free; takes it. */
-  take(now: number): number {
-    this.tokens = Math.min(this.limit.burst, this.tokens + ((now - this.last) / 1000) * this.limit.rate);
-    this.last = now;
-    this.tokens -= 1;
-    return this.tokens >= 0 ? 0 : (-this.tokens / this.limit.rate) * 1000;
+  /** The earliest a send may go, from `now`. */
+  earliest(now: number): number {
+    return Math.max(now, this.next - this.tolerance);
+  }
+  /** Counts a send that goes `at`. */
+  reserve(at: number): void {
+    this.next = Math.max(this.next, at) + this.interval;
+  }
+  /** Full again (no send counted any more) at `now`: safe to forget. */
+  idle(now: number): boolean {
+    return now - this.next > 60_000;
   }
 }
 
@@ -42,18 +51,22 @@ export class PacedChat implements ChatPort {
     private readonly time: PacerClock = realTime,
   ) {}
 
-  /** How long the next send to `to` must wait; reserves its place in both buckets. */
+  /** How long the next send to `to` must wait; reserves its place in every bucket. */
   private delay(to: Address): number {
     const { limits } = this;
     const now = this.time.now();
     // Buckets idle for a minute are full again: forget them, so memory follows activity.
-    if (this.buckets.size > 10_000) for (const [key, b] of this.buckets) if (now - b.last > 60_000) this.buckets.delete(key);
-    const bucket = (key: string, limit: Limit) => {
-      let b = this.buckets.get(key);
-      if (!b) this.buckets.set(key, (b = new Bucket(limit, now)));
-      return b;
-    };
-    return Math.max(bucket(`address:${JSON.stringify(to.ref)}`, limits.perAddress).take(now), bucket(`scope:${limits.scopeOf(to)}`, limits.perScope).take(now));
+    if (this.buckets.size > 10_000) for (const [key, b] of this.buckets) if (b.idle(now)) this.buckets.delete(key);
+    const bucketsOf = (key: string, limit: Limit | readonly Limit[]): Bucket[] =>
+      (Array.isArray(limit) ? limit : [limit as Limit]).map((one, i) => {
+        let b = this.buckets.get(`${key}#${i}`);
+        if (!b) this.buckets.set(`${key}#${i}`, (b = new Bucket(one, now)));
+        return b;
+      });
+    const all = [...bucketsOf(`address:${JSON.stringify(to.ref)}`, limits.perAddress), ...bucketsOf(`scope:${limits.scopeOf(to)}`, limits.perScope)];
+    const at = Math.max(...all.map((b) => b.earliest(now)));
+    for (const b of all) b.reserve(at);
+    return at - now;
   }
 
   async post(to: Address, message: Message): Promise<PostedMessage> {

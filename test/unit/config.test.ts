@@ -23,7 +23,7 @@ describe('configuration', () => {
   it('chooses the adapter from the credentials present', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's'.repeat(32) }).adapter).toBe('slack');
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).adapter).toBe('slack');
-    expect(loadConfig({ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'pw' }).adapter).toBe('teams');
+    expect(loadConfig({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'pw' }).adapter).toBe('teams');
     expect(loadConfig({ SETWISE_ADAPTER: 'teams' }).adapter).toBe('teams'); // no app id: local, unauthenticated
   });
 
@@ -43,7 +43,10 @@ describe('configuration', () => {
       ],
       [{ SETWISE_ADAPTER: 'slack' }, 'SLACK_BOT_TOKEN: required for the Slack adapter (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install into several workspaces)'],
       [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET: required for the Slack adapter in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)'],
-      [{ MicrosoftAppId: 'abc' }, 'MicrosoftAppPassword: required when MicrosoftAppId is set'],
+      [{ MicrosoftAppId: '11111111-2222-3333-4444-555555555555' }, 'MicrosoftAppPassword: required when MicrosoftAppId is set'],
+      [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'pw' }, 'MicrosoftAppId: must be the bot\'s Microsoft app id, a GUID such as 00000000-0000-0000-0000-000000000000 (got "abc")'],
+      [{ SETWISE_ADAPTER: 'teams', MicrosoftAppPassword: 'pw' }, 'MicrosoftAppId: required when MicrosoftAppPassword or MicrosoftAppTenantId is set (leave all unset to run without authentication, for local testing)'],
+      [{ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant'],
       [{ MicrosoftAppType: 'Personal' }, 'MicrosoftAppType: must be MultiTenant, SingleTenant or UserAssignedMSI (got "Personal")'],
     ];
     for (const [env, message] of cases) expect(refusal(env)).toBe(message);
