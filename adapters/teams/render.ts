@@ -114,7 +114,7 @@ function inputOf(field: FormField, value: string | undefined): Json {
         ...(field.kind === 'long' ? { isMultiline: true } : {}),
         ...(max ? { maxLength: max } : {}),
         ...(field.hint ? { placeholder: cutPlain(plainLine(field.hint), CARD.inputHint) } : {}),
-        ...(value ? { value: cutPlain(value, Math.max(max ?? CARD.inputValue, CARD.inputValue)) } : {}),
+        ...(value ? { value: cutPlain(plainText(value), Math.max(max ?? CARD.inputValue, CARD.inputValue)) } : {}),
       };
     }
   }
