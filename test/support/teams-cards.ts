@@ -22,7 +22,13 @@ const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js')
 /** Every text in a card, including shown cards' and inputs' values. */
 function strings(node: unknown, out: string[] = []): string[] {
   if (Array.isArray(node)) node.forEach((n) => strings(n, out));
-  else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) if (k !== 'msteams') typeof v === 'string' ? out.push(v) : strings(v, out);
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'msteams') continue;
+      if (typeof v === 'string') out.push(v);
+      else strings(v, out);
+    }
+  }
   return out;
 }
 
