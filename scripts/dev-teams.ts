@@ -41,7 +41,7 @@ async function ready(url: string): Promise<boolean> {
 }
 
 if (await ready(`http://127.0.0.1:${port}/healthz`)) {
-  const playground = spawn(process.execPath, [fileURLToPath(import.meta.resolve('@microsoft/m365agentsplayground/cli.js')), '-e', `http://127.0.0.1:${port}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort)], {
+  const playground = spawn(process.execPath, [fileURLToPath(import.meta.resolve('@microsoft/m365agentsplayground/cli.js')), '-e', `http://127.0.0.1:${port}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort), '--disable-telemetry'], {
     cwd: ROOT,
     env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
     stdio: ['ignore', 'inherit', 'inherit'],
