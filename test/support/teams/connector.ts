@@ -27,6 +27,8 @@ export interface FakeConnector {
   readonly updated: SentActivity[];
   /** Conversations opened with createConversation: the member's id and the new conversation's id. */
   readonly opened: { member: string; conversation: string; body: Record<string, unknown> }[];
+  /** Files uploaded to /upload/<name> (a stand-in for the OneDrive address Teams gives on a consent card). */
+  readonly uploads: { name: string; headers: Record<string, string | string[] | undefined>; body: Buffer }[];
   /** Every request, as "METHOD path". */
   readonly calls: string[];
   /** People the members API knows, for every conversation. */
@@ -59,6 +61,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const updated: SentActivity[] = [];
   const opened: FakeConnector['opened'] = [];
   const calls: string[] = [];
+  const uploads: FakeConnector['uploads'] = [];
   const members: Member[] = [];
   const failures: { status: number; retryAfter?: number }[] = [];
   let next = 1;
@@ -67,6 +70,15 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     const path = (req.url ?? '/').split('?')[0]!;
     const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
     calls.push(`${req.method} ${decodeURIComponent(path)}`);
+    if (path.startsWith('/upload/')) {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        uploads.push({ name: decodeURIComponent(path.slice('/upload/'.length)), headers: req.headers, body: Buffer.concat(chunks) });
+        res.writeHead(201).end();
+      });
+      return;
+    }
     const answer = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(body === undefined ? '' : JSON.stringify(body));
@@ -119,6 +131,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     updated,
     opened,
     calls,
+    uploads,
     members,
     fail(count, status, retryAfterSeconds) {
       for (let i = 0; i < count; i++) failures.push({ status, ...(retryAfterSeconds !== undefined ? { retryAfter: retryAfterSeconds } : {}) });
