@@ -14,6 +14,7 @@ import { nudgeSettings } from '../../../src/domain/nudges/settings';
 import type { Action } from '../../../src/domain/records';
 import type { SlotReason } from '../../../src/domain/rotation/types';
 import type { Meeting, MeetingStatus, StoredRule } from '../../../src/domain/schedule';
+import * as installCopy from '../../../src/messages/copy/install';
 import * as meetingsCopy from '../../../src/messages/copy/meetings';
 import * as nudgesCopy from '../../../src/messages/copy/nudges';
 import * as overviewCopy from '../../../src/messages/copy/overview';
@@ -181,6 +182,9 @@ const CASES: Record<string, Record<string, (f: Fixtures) => Sent[]>> = {
     programmeEnd: (f) => [nudgesCopy.programmeEnd(f.set, Array.from({ length: 12 }, () => f.question))],
     deadLetter: (f) => [nudgesCopy.deadLetter(f.set, 'meeting-reminder', f.error)],
   },
+  install: {
+    installedHello: () => [installCopy.installedHello('channel'), installCopy.installedHello('dm')],
+  },
   overview: {
     overview: (f) => {
       const one = (i: number, next: Meeting | undefined) => ({
@@ -206,7 +210,7 @@ const CASES: Record<string, Record<string, (f: Fixtures) => Sent[]>> = {
   },
 };
 
-const MODULES: Record<string, object> = { sets: setsCopy, meetings: meetingsCopy, nudges: nudgesCopy, overview: overviewCopy, rotation: rotationCopy };
+const MODULES: Record<string, object> = { install: installCopy, sets: setsCopy, meetings: meetingsCopy, nudges: nudgesCopy, overview: overviewCopy, rotation: rotationCopy };
 
 describe('the copy modules', () => {
   it('are all here', () => {
