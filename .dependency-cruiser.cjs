@@ -2,13 +2,13 @@
  * The dependency rule of the architecture brief, checked in `npm test`:
  *   adapters -> src/ports,  db -> src/ports + src/domain (not its planning),
  *   src/main.ts -> everything.
- * Nothing else in src/ touches adapters/, db/, a chat SDK, SQLite, drizzle or cron.
+ * Nothing else in src/ touches adapters/, db/, a chat SDK, SQLite, Postgres, drizzle or cron.
  * docs/architecture.md draws the same parts and arrows.
  */
 
 /** The domain modules that decide what a change implies: the core runs them, a store never does. */
 const PLANNING = '^src/domain/(recurrence|meetings|rotation/(plan|changes|standing)|nudges/(catalogue|offset)|plan/(set-plan|slots|outbox))[.]ts$';
-const PLATFORM_LIBS = '(^|node_modules/)(@slack/|botbuilder|botframework-|better-sqlite3|drizzle-orm|drizzle-kit|node-cron)';
+const PLATFORM_LIBS = '(^|node_modules/)(@slack/|@electric-sql/|(botbuilder[a-z-]*|botframework-[a-z-]+|better-sqlite3|pg|pg-[a-z]+|drizzle-orm|drizzle-kit|node-cron)(/|$))';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -22,7 +22,7 @@ module.exports = {
     },
     {
       name: 'core-has-no-platform-libraries',
-      comment: 'src/ (but main.ts) must not import a chat SDK, SQLite, drizzle or node-cron',
+      comment: 'src/ (but main.ts) must not import a chat SDK, SQLite, Postgres, drizzle or node-cron',
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/main\\.ts$' },
       to: { path: PLATFORM_LIBS },
