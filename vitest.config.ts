@@ -1,12 +1,20 @@
 import { defineConfig } from 'vitest/config';
 
+const shared = {
+  // e2e tests start real processes; give them room on a two-core machine.
+  testTimeout: 60_000,
+  hookTimeout: 90_000,
+  // What follows an acknowledgement (a reply, an App Home) may take a while on a loaded machine.
+  expect: { poll: { timeout: 10_000, interval: 20 } },
+};
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // e2e tests start real processes; give them room on a two-core machine.
-    testTimeout: 60_000,
-    hookTimeout: 90_000,
-    // What follows an acknowledgement (a reply, an App Home) may take a while on a loaded machine.
-    expect: { poll: { timeout: 10_000, interval: 20 } },
+    projects: [
+      { test: { ...shared, name: 'setwise', include: ['test/**/*.test.ts'], exclude: ['test/postgres/**'], sequence: { groupOrder: 0 } } },
+      // The Postgres tests start a server and an in-process Postgres (PGlite): heavy for a
+      // few seconds, so they run after the rest, never beside the timing-sensitive e2e tests.
+      { test: { ...shared, name: 'postgres', include: ['test/postgres/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+    ],
   },
 });
