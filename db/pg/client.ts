@@ -24,17 +24,7 @@ export const pgMigrationsFolder = fileURLToPath(new URL('./migrations', import.m
  * One key for every Setwise instance's migrations: whoever takes the lock migrates, the
  * others wait, then find nothing left to do. (An arbitrary 64-bit constant: "setwise".)
  */
-export const MIGRATION_LOCK = 0x736574776973_65n;
-
-/** `postgres://user:secret@host:5432/db` as it may be shown: host, port and database only. */
-export function describeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
-  } catch {
-    return 'the database';
-  }
-}
+const MIGRATION_LOCK = 0x736574776973_65n;
 
 /**
  * Connects a pool, and brings the schema up to date under an advisory lock, so
@@ -76,27 +66,4 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     ping: async () => void (await pool.query('SELECT 1')),
     close: () => pool.end(),
   };
-}
-
-/** SQLSTATE classes and driver codes that pass if tried again later: the server is away, restarting or overloaded. */
-const UNAVAILABLE_STATES = /^(08|53|57P0[1-3])/;
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
-
-/** True for "the database cannot be reached just now" errors, as opposed to a bad query or a broken rule. */
-export function isPgUnavailable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | null | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    const code = typeof e.code === 'string' ? e.code : '';
-    if (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_CODES.has(code)) return true;
-    const message = typeof e.message === 'string' ? e.message : '';
-    if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end/i.test(message)) return true;
-  }
-  return false;
-}
-
-/** Serialization failures and deadlocks: the transaction did nothing and may simply run again. */
-export function isPgRetryable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown } | null | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if (e.code === '40001' || e.code === '40P01') return true;
-  }
-  return false;
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, startIn, type Run } from '../support/process';
 import { startFakeSlack, type FakeSlack } from '../support/slack/fake-api';
 import { blockAction, eventCallback, post, slashCommand } from '../support/slack/sign';
-import { freePort } from '../support/slack/setwise';
+import { freePort } from '../support/free-port';
 
 const TOKEN = 'xoxb-4444-5555-processtesttoken';
 const SECRET = 'process-signing-secret-0123456789';

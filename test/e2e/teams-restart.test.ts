@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { ROOT } from '../support/process';
-import { freePort } from '../support/slack/setwise';
+import { freePort } from '../support/free-port';
 import { startFakeConnector, type FakeConnector } from '../support/teams/connector';
 import { channelMessage, personalMessage, teamsPerson } from '../support/teams/activities';
 

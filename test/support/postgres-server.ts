@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 
 /**
  * A throwaway PostgreSQL server for the multi-instance tests: Debian's binaries, a data
@@ -32,17 +32,6 @@ export function postgresSkipReason(): string | undefined {
   if (!findPostgresBin()) return "Debian's PostgreSQL binaries are not installed (apt-get install postgresql): skipping the multi-instance Postgres tests";
   if (process.getuid?.() === 0 && spawnSync('id', ['postgres']).status !== 0) return 'running as root with no postgres user to run the server as: skipping the multi-instance Postgres tests';
   return undefined;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startThrowawayServer(): Promise<ThrowawayServer> {

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../../support/slack/fake-api';
 import { appHomeOpened, blockAction, eventCallback, newTriggerId, slashCommand, viewSubmission } from '../../support/slack/sign';
 import { startFakeSocket, type FakeSocket } from '../../support/slack/socket';
-import { BOT_TOKEN, freePort, startSetwiseSlack, type SetwiseSlack } from '../../support/slack/setwise';
+import { freePort } from '../../support/free-port';
+import { BOT_TOKEN, startSetwiseSlack, type SetwiseSlack } from '../../support/slack/setwise';
 
 const APP_TOKEN = 'xapp-1-A1-1234-socketmodetesttoken';
 const TEAM = 'T1';

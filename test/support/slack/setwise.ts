@@ -3,7 +3,7 @@
  * fresh database, listening on a free port, with everything it logs kept for
  * inspection. Outbound calls go to the fake Slack given.
  */
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
@@ -33,15 +33,6 @@ export interface SetwiseSlack {
   readonly logs: string[];
   advanceTo(to: Date): Promise<{ sent: number; skipped: number }>;
   close(): Promise<void>;
-}
-
-/** A port nobody is listening on, for servers that cannot be told to pick one (Socket Mode's). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 export async function startSetwiseSlack(fake: FakeSlack, start: Date, overrides: Partial<SlackSettings> = {}, file?: string): Promise<SetwiseSlack> {
