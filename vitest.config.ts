@@ -15,6 +15,18 @@ export default defineConfig({
       // The Postgres tests start a server and an in-process Postgres (PGlite): heavy for a
       // few seconds, so they run after the rest, never beside the timing-sensitive e2e tests.
       { test: { ...shared, name: 'postgres', include: ['test/postgres/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+      // The Store contract suite again, unchanged, on PostgreSQL (PGlite in process, from a
+      // migrated snapshot made once a run by the global setup).
+      {
+        test: {
+          ...shared,
+          name: 'contract-postgres',
+          include: ['test/integration/**/*.test.ts'],
+          env: { SETWISE_TEST_STORE: 'pglite' },
+          globalSetup: ['test/support/pglite-snapshot.ts'],
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

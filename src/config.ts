@@ -29,6 +29,16 @@ const schema = z.object({
     if (!existsSync(dir)) ctx.addIssue({ code: 'custom', message: `the directory ${dir} does not exist` });
     else if (!statSync(dir).isDirectory()) ctx.addIssue({ code: 'custom', message: `${dir} is not a directory` });
   }),
+  SETWISE_DATABASE_URL: optional(
+    z.string().superRefine((raw, ctx) => {
+      // Messages name what is wrong, never the URL: it may hold a password.
+      const url = URL.canParse(raw) ? new URL(raw) : undefined;
+      if (!url) ctx.addIssue({ code: 'custom', message: 'must be a URL such as postgres://user:password@host:5432/setwise' });
+      else if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') ctx.addIssue({ code: 'custom', message: `must start with postgres:// (PostgreSQL is the only server database; leave it unset to use SQLite, SETWISE_DB)` });
+      else if (!url.hostname && !url.searchParams.get('host')) ctx.addIssue({ code: 'custom', message: 'must name the server\'s host, as in postgres://user:password@host:5432/setwise' });
+      else if (!/^\/[^/]+$/.test(url.pathname)) ctx.addIssue({ code: 'custom', message: 'must name the database after the host, as in postgres://user:password@host:5432/setwise' });
+    }),
+  ),
   PORT: z.preprocess(
     blankToUndefined,
     z
@@ -67,6 +77,8 @@ export type Adapter = 'console' | 'slack' | 'teams';
 export interface Config {
   readonly adapter: Adapter;
   readonly db: string;
+  /** PostgreSQL instead of SQLite (several instances on one database); holds credentials: never log it. */
+  readonly databaseUrl: string | undefined;
   readonly port: number;
   /** Explicit LOG_LEVEL, or undefined to let the adapter choose (the console keeps quiet). */
   readonly logLevel: Env['LOG_LEVEL'];
@@ -137,7 +149,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     const raw = source[name];
     // Never echo a secret back, even a malformed one, nor the credentials in a URL, even
     // in a message built from it (a path's directory).
-    const shown = raw === undefined || /TOKEN|SECRET|PASSWORD/i.test(name) ? '' : ` (got "${raw}")`;
+    const shown = raw === undefined || /TOKEN|SECRET|PASSWORD|DATABASE_URL/i.test(name) ? '' : ` (got "${raw}")`;
     throw new ConfigError(hideCredentialsOf(raw, `${name}: ${issue.message}${shown}`));
   }
   const env = parsed.data;
@@ -146,6 +158,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   return {
     adapter,
     db: env.SETWISE_DB,
+    databaseUrl: env.SETWISE_DATABASE_URL,
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     tick: env.SETWISE_TICK.trim(),

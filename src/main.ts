@@ -10,8 +10,11 @@ import pino from 'pino';
 import { runConsole } from '../adapters/console/run';
 import { ConsoleChat } from '../adapters/console/chat';
 import { ConsolePrinter } from '../adapters/console/printer';
-import { isBusy, openDatabase, type SetwiseDatabase } from '../db/client';
+import { isBusy, openDatabase } from '../db/client';
 import { createSqliteStore } from '../db/store';
+import { openPostgres } from '../db/pg/client';
+import { createPostgresStore } from '../db/pg/store';
+import { StoreUnavailable, type Store } from './ports/store';
 import { createCore } from './app/core';
 import { ConfigError, DEFAULT_DB, loadConfig, type Config } from './config';
 import { DEFAULT_PROMPTS_DIR, loadPromptLibrary, PromptFileError } from './prompt-library';
@@ -33,25 +36,54 @@ function configure(): Config {
   return config;
 }
 
-function open(file: string): SetwiseDatabase {
+/** The store main.ts runs on, and what the process needs of the database beneath it. */
+interface OpenedStore {
+  readonly store: Store;
+  /** Throws when the database does not answer: what /healthz follows. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function openSqlite(file: string): OpenedStore {
   // The database holds everyone's challenges and journals: only this account may read
   // what Setwise creates (the file, its log, the files it hands over).
   process.umask(0o077);
   if (file === DEFAULT_DB) mkdirSync(dirname(resolve(file)), { recursive: true, mode: 0o700 });
   try {
-    return openDatabase(file);
+    const database = openDatabase(file);
+    return {
+      store: createSqliteStore(database.db),
+      ping: async () => void database.sqlite.prepare('SELECT 1').get(),
+      close: async () => database.close(),
+    };
   } catch (error) {
     throw new ConfigError(`SETWISE_DB: cannot open ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
+
+/** PostgreSQL, when SETWISE_DATABASE_URL names a server: several instances may share it. */
+async function openServer(url: string): Promise<OpenedStore> {
+  process.umask(0o077); // the console's own files (its state, files it hands over) stay private here too
+  const { host, pathname } = new URL(url);
+  try {
+    const database = await openPostgres(url);
+    return { store: createPostgresStore(database.db), ping: database.ping, close: database.close };
+  } catch (error) {
+    // Where, never who: the URL's credentials are not repeated, nor any the driver quotes.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(`SETWISE_DATABASE_URL: cannot use the PostgreSQL database ${pathname.slice(1)} at ${host || 'the local socket'}: ${withoutCredentials(reason)}`);
+  }
+}
+
+/** A database another process keeps busy, or a server that is not answering, delays work; it never stops Setwise. */
+const isUnavailable = (error: unknown) => error instanceof StoreUnavailable || isBusy(error);
 
 type Common = Pick<Deps, 'store' | 'log' | 'prompts'>;
 
 /** The scheduler on its cron tick: it catches up on anything that fell due while Setwise was stopped first. */
 async function startTicking(config: Config, deps: Deps) {
   const scheduler = nudgeScheduler(deps, `${hostname()}:${process.pid}`);
-  // A database another process keeps busy delays a tick, it never stops Setwise.
-  const tick = guardedTick(() => scheduler.tick(), deps.log, isBusy);
+  const tick = guardedTick(() => scheduler.tick(), deps.log, isUnavailable);
   await tick();
   const cron = cronSchedule(config.tick, () => void tick(), { noOverlap: true });
   return { scheduler, stop: () => cron.stop() };
@@ -82,12 +114,12 @@ async function runConsoleHere(config: Config, common: Common, filesDir: string):
 }
 
 /** Slack: sends paced within Slack's limits; runs until a signal ends the process. */
-async function runSlack(config: Config, common: Common, ping: () => void): Promise<void> {
+async function runSlack(config: Config, common: Common, ping: () => Promise<void>): Promise<void> {
   const settings = { ...config.slack, port: config.port };
   const clock = systemClock;
   const deps: Deps = { ...common, chat: new PacedChat(slackChat(settings, common.store, common.log), SLACK_LIMITS), clock };
   const core = createCore(deps);
-  const health = async () => (ping(), true);
+  const health = async () => (await ping(), true);
   // Slack first: a refused token or a port in use stops start-up before any nudge goes out.
   const slack = await startSlack(settings, { core, store: common.store, clock, log: common.log, health });
   try {
@@ -102,14 +134,14 @@ async function runSlack(config: Config, common: Common, ping: () => void): Promi
 }
 
 /** Teams: the Bot Framework endpoint on PORT, sends paced within Teams' limits; runs until a signal ends the process. */
-async function runTeams(config: Config, common: Common, ping: () => void): Promise<void> {
+async function runTeams(config: Config, common: Common, ping: () => Promise<void>): Promise<void> {
   const settings = { ...config.teams, port: config.port };
   const clock = systemClock;
   const teams = teamsAdapter(settings, common.store, clock, common.log);
   const deps: Deps = { ...common, chat: new PacedChat(teams.chat, TEAMS_LIMITS), clock };
   const core = createCore(deps);
   // The endpoint first: a port in use stops start-up before any nudge goes out.
-  const server = await startTeams(settings, teams, { core, store: common.store, clock, log: common.log, health: async () => (ping(), true) });
+  const server = await startTeams(settings, teams, { core, store: common.store, clock, log: common.log, health: async () => (await ping(), true) });
   try {
     await startTicking(config, deps);
   } catch (error) {
@@ -131,28 +163,29 @@ async function main(): Promise<void> {
     pino.destination(2),
   );
   const prompts = loadPromptLibrary(config.promptsDir ?? DEFAULT_PROMPTS_DIR);
-  const database = open(config.db);
+  const database = config.databaseUrl ? await openServer(config.databaseUrl) : openSqlite(config.db);
   // Files the bot hands over (calendars, exports) go in a private folder of the database's
   // own; an in-memory database gets a private folder that goes when it does, however it ends.
+  // (On PostgreSQL the console keeps its files and state where SETWISE_DB would be.)
   const memoryFiles = config.db === ':memory:' ? mkdtempSync(join(tmpdir(), 'setwise-')) : undefined;
+  if (config.databaseUrl && config.db === DEFAULT_DB) mkdirSync(dirname(resolve(config.db)), { recursive: true, mode: 0o700 });
   const removeMemoryFiles = () => memoryFiles && rmSync(memoryFiles, { recursive: true, force: true });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
       removeMemoryFiles();
-      database.close();
-      process.exit(128 + constants.signals[signal]);
+      void database.close().finally(() => process.exit(128 + constants.signals[signal]));
+      // A pool that will not close promptly does not hold the exit up.
+      setTimeout(() => process.exit(128 + constants.signals[signal]), 2000).unref();
     });
   }
   try {
-    const store = createSqliteStore(database.db);
-    const common = { store, log, prompts };
-    const ping = () => void database.db.$client.prepare('SELECT 1').get();
-    if (config.adapter === 'slack') await runSlack(config, common, ping);
-    else if (config.adapter === 'teams') await runTeams(config, common, ping);
+    const common = { store: database.store, log, prompts };
+    if (config.adapter === 'slack') await runSlack(config, common, database.ping);
+    else if (config.adapter === 'teams') await runTeams(config, common, database.ping);
     else await runConsoleHere(config, common, memoryFiles ?? `${resolve(config.db)}.files`);
   } finally {
     removeMemoryFiles();
-    database.close();
+    await database.close();
   }
 }
 

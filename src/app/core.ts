@@ -4,6 +4,7 @@ import { SetwiseError } from '../domain/errors';
 import type { Message } from '../messages/model';
 import { cleanLine, cleanName, cleanText, withoutInvisibles } from '../domain/text';
 import type { Core, Identity, Incoming, Payload, Reply } from '../ports/inbound';
+import { StoreUnavailable } from '../ports/store';
 import { privateReply, type Deps, type Turn } from './context';
 import { dispatch } from './dispatch';
 import { pressButton, submitForm } from './buttons';
@@ -107,6 +108,11 @@ export function createCore(deps: Deps): Core {
         }
       } catch (error) {
         if (error instanceof SetwiseError) return refusal(error.message, error.hint);
+        // A database that is restarting or failing over: the person's request is theirs to send again.
+        if (error instanceof StoreUnavailable) {
+          deps.log.warn({ err: error.cause, platform: incoming.platform, payload: incoming.payload.type }, 'database unreachable: request answered "try again"');
+          return refusal("I can't reach my database just now.", 'Please try again shortly.');
+        }
         // Anything else is our fault: log it with a reference the person can quote.
         const ref = randomUUID().slice(0, 8);
         deps.log.error({ err: error, ref, platform: incoming.platform, payload: incoming.payload.type }, 'request failed');

@@ -1,9 +1,9 @@
 import type { Logger } from '../ports/logger';
 
 /**
- * Runs ticks so that a busy database never stops Setwise: a tick that finds it busy
- * (another process writing for longer than the wait allows) gives way to the next
- * one, which catches up on everything due. The first busy tick of a spell is logged,
+ * Runs ticks so that a busy or unreachable database never stops Setwise: a tick that
+ * finds it busy (another process writing for longer than the wait allows) or cannot
+ * reach it (a server restarting) gives way to the next one, which catches up on everything due. The first busy tick of a spell is logged,
  * and the tick that gets through again; other failures are logged every time.
  */
 export function guardedTick(tick: () => Promise<unknown>, log: Logger, isBusy: (error: unknown) => boolean): () => Promise<void> {
@@ -12,7 +12,7 @@ export function guardedTick(tick: () => Promise<unknown>, log: Logger, isBusy: (
     try {
       await tick();
       if (busySince) {
-        log.info({ busySince }, 'database free again: nudges due meanwhile are being sent');
+        log.info({ busySince }, 'database answering again: nudges due meanwhile are being sent');
         busySince = undefined;
       }
     } catch (error) {
@@ -22,7 +22,7 @@ export function guardedTick(tick: () => Promise<unknown>, log: Logger, isBusy: (
       }
       if (!busySince) {
         busySince = new Date();
-        log.warn({ err: error }, 'database busy: the next tick will try again');
+        log.warn({ err: error }, 'database busy or unreachable: the next tick will try again');
       }
     }
   };

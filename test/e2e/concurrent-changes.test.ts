@@ -34,7 +34,7 @@ async function planFromRows(store: Store, setId: number) {
 describe('two processes changing one set at the same moment', () => {
   it('leave a plan equal to the one the final rows give, with no lost update and no error', async () => {
     const file = join(dir, 'race.db');
-    const seed = createHarness(NOW, file);
+    const seed = await createHarness(NOW, file);
     await seed.say('alice', '#leaders', 'set create Northern Lights tz Europe/London');
     await seed.say('alice', '#leaders', 'member add @bob @carol @dave');
     await seed.say('alice', '#leaders', 'schedule every 4 weeks on friday at 16:00 from 2027-01-08 for 6 meetings');

@@ -35,7 +35,7 @@ const strings = (value: unknown): string[] =>
 
 let h: Harness;
 beforeAll(async () => {
-  h = createHarness(new Date('2026-12-01T12:00:00Z'));
+  h = await createHarness(new Date('2026-12-01T12:00:00Z'));
   await h.say('alice', '#leaders', 'set create Northern Lights tz Europe/London');
   await h.say('alice', '#leaders', 'member add @bob @carol');
   await h.say('alice', '#leaders', 'schedule every 4 weeks on tuesday at 10:00 from 2027-01-05 for 6 meetings');
@@ -60,7 +60,7 @@ describe('hostile input to the core', () => {
     // addresses, which are the adapter's own routing data (never shown, and altering them
     // would lose the person).
     const shownColumns = (row: Readonly<Record<string, unknown>>) => Object.fromEntries(Object.entries(row).filter(([column]) => !column.endsWith('_address')));
-    const stored = h.rows().flatMap(({ row }) => strings(shownColumns(row)));
+    const stored = (await h.rows()).flatMap(({ row }) => strings(shownColumns(row)));
     expect(stored.length).toBeGreaterThan(100);
     expect(stored.filter(hasUnsafeCharacters)).toEqual([]);
   });

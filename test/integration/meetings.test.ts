@@ -5,7 +5,7 @@ import { LONDON_MEETINGS, LONDON_SCHEDULE } from '../support/london';
 
 let h: Harness;
 beforeEach(async () => {
-  h = createHarness(new Date('2026-12-01T12:00:00Z'));
+  h = await createHarness(new Date('2026-12-01T12:00:00Z'));
   await h.say('alice', '#leaders', 'set create Northern Lights tz Europe/London');
   await h.say('alice', '#leaders', 'member add @bob @carol');
 });

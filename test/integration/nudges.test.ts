@@ -5,7 +5,7 @@ import { channel, createHarness, dmOf, type Harness } from '../support/harness';
 
 let h: Harness;
 beforeEach(async () => {
-  h = createHarness(new Date('2026-12-01T12:00:00Z'));
+  h = await createHarness(new Date('2026-12-01T12:00:00Z'));
   await h.say('alice', '#six', 'set create Six tz Europe/London');
   await h.say('alice', '#six', 'member add @bob @carol @dave @erin @frank @gina');
 });

@@ -10,7 +10,7 @@ import { createHarness, type Harness } from '../support/harness';
 let h: Harness;
 let setId: number;
 beforeEach(async () => {
-  h = createHarness(new Date('2027-01-04T09:00:00Z'));
+  h = await createHarness(new Date('2027-01-04T09:00:00Z'));
   await h.say('alice', '#leaders', 'set create Northern Lights tz Europe/London');
   await h.say('alice', '#leaders', 'member add @bob @carol @dave');
   await h.say('alice', '#leaders', 'schedule every 4 weeks on tuesday at 10:00 from 2027-01-05 for 3 meetings');

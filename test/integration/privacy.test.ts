@@ -4,7 +4,7 @@ import { NAME, SECRETS, seedPersonalContent } from '../support/personal-content'
 
 let h: Harness;
 beforeEach(async () => {
-  h = createHarness(new Date('2026-12-01T12:00:00Z'));
+  h = await createHarness(new Date('2026-12-01T12:00:00Z'));
   await seedPersonalContent(h);
 });
 afterEach(() => h.close());
@@ -25,15 +25,15 @@ describe('privacy', () => {
   });
 
   it('asks first, then erases every trace of the person\'s own words', async () => {
-    for (const secret of SECRETS) expect(h.everything(), secret).toContain(secret);
+    for (const secret of SECRETS) expect((await h.everything()), secret).toContain(secret);
     const asked = await h.say(NAME, 'dm', 'privacy erase');
     expect(asked.message.actions?.[0]).toMatchObject({ id: 'privacy.erase', label: 'Erase my data' });
-    expect(h.everything()).toContain('merge the two district teams'); // nothing yet
+    expect((await h.everything())).toContain('merge the two district teams'); // nothing yet
 
     const done = await h.core.handle({ platform: 'console', workspaceId: 'W1', actor: person(NAME), where: channel('leaders'), payload: { type: 'action', actionId: 'privacy.erase', value: asked.message.actions![0]!.value } });
     expect(done.message.text).toBe('Done: your personal content is erased, and the exports you were given are deleted. If you use Setwise again you start afresh.');
     expect(done.erased).toBe(true);
-    const left = h.everything();
+    const left = (await h.everything());
     for (const secret of [...SECRETS, 'Zebediah Q']) expect(left.toLowerCase(), secret).not.toContain(secret.toLowerCase());
     expect(left).not.toContain('Europe/Paris');
     // The set goes on without them, its history kept under an anonymous name, and nothing is planned for them.
@@ -54,13 +54,13 @@ describe('privacy', () => {
     const quentin = { ...person('Quentin'), displayName: 'quentin r' }; // renamed on the platform since
     await h.core.handle({ platform: 'console', workspaceId: 'W1', actor: quentin, where: channel('five'), payload: { type: 'command', text: 'privacy erase confirm', mentions: [] } });
     expect(await h.text('bob', '#five', 'rotation')).not.toMatch(/quentin/i);
-    expect(h.everything().toLowerCase()).not.toContain('quentin');
+    expect((await h.everything()).toLowerCase()).not.toContain('quentin');
   });
 
   it('will not erase on someone else\'s button', async () => {
     const asked = await h.say(NAME, 'dm', 'privacy erase');
     const reply = await h.core.handle({ platform: 'console', workspaceId: 'W1', actor: person('bob'), where: channel('leaders'), payload: { type: 'action', actionId: 'privacy.erase', value: asked.message.actions![0]!.value } });
     expect(reply.message.text).toBe('That button was for someone else.');
-    expect(h.everything()).toContain('merge the two district teams');
+    expect((await h.everything())).toContain('merge the two district teams');
   });
 });

@@ -3,7 +3,7 @@ import { createHarness, dmOf, type Harness } from '../support/harness';
 
 let h: Harness;
 beforeEach(async () => {
-  h = createHarness(new Date('2026-12-01T12:00:00Z'));
+  h = await createHarness(new Date('2026-12-01T12:00:00Z'));
   await h.say('alice', '#six', 'set create Six tz Europe/London');
   await h.say('alice', '#six', 'member add @bob @carol @dave @erin @frank @gina');
   await h.say('alice', '#six', 'schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 for 6 meetings');

@@ -7,7 +7,7 @@ const WHY = 'My service will not survive another year of split funding';
 const REFLECTION = 'I noticed that I rush to fix things for Priyanka when she is anxious';
 
 beforeEach(async () => {
-  h = createHarness(new Date('2026-12-01T12:00:00Z'));
+  h = await createHarness(new Date('2026-12-01T12:00:00Z'));
   await h.say('alice', '#leaders', 'set create Northern Lights tz Europe/London');
   await h.say('alice', '#leaders', 'member add @bob @carol');
   await h.say('zoe', '#other', 'set create Other Set tz Europe/London');

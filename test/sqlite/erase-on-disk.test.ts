@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channel, createHarness, person } from '../support/harness';
 import { NAME, SECRETS, seedPersonalContent } from '../support/personal-content';
-import { sqliteStore } from '../support/stores';
+import { sqliteStore, type OpenSqliteStore } from '../support/stores';
 
 /**
  * SQLite's own side of erasure: the rows go in the contract suite's test
@@ -16,11 +16,11 @@ import { sqliteStore } from '../support/stores';
 const dir = mkdtempSync(join(tmpdir(), 'setwise-privacy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let file: string;
-let h: ReturnType<typeof createHarness<ReturnType<typeof sqliteStore.open>>>;
+let h: Awaited<ReturnType<typeof createHarness<OpenSqliteStore>>>;
 
 beforeEach(async () => {
   file = join(dir, `${randomUUID()}.db`);
-  h = createHarness(new Date('2026-12-01T12:00:00Z'), file, sqliteStore);
+  h = await createHarness(new Date('2026-12-01T12:00:00Z'), file, sqliteStore);
   await seedPersonalContent(h);
 });
 afterEach(() => h.close());
@@ -54,7 +54,7 @@ describe('erasure on SQLite', () => {
     reader.prepare('SELECT count(*) FROM reflections').get();
     h.opened.database.sqlite.pragma('busy_timeout = 300'); // wait for it briefly, not the usual 5 s
     await h.say(NAME, 'dm', 'privacy erase confirm');
-    expect(h.everything()).not.toContain('merge the two district teams'); // the rows are gone at once
+    expect((await h.everything())).not.toContain('merge the two district teams'); // the rows are gone at once
     reader.exec('COMMIT');
     reader.close();
     // While it read, the log kept the old pages; the scheduler's next tick (each minute) empties it.

@@ -7,7 +7,7 @@ import { appendFileSync, existsSync } from 'node:fs';
 import { createHarness } from './harness';
 
 const { CHILD_DB, CHILD_LOG, CHILD_ROLE, CHILD_ROUNDS = '40', CHILD_GO } = process.env;
-const h = createHarness(new Date('2027-01-04T09:00:00Z'), CHILD_DB!);
+const h = await createHarness(new Date('2027-01-04T09:00:00Z'), CHILD_DB!);
 
 const RULES = [
   'schedule every 2 weeks on tuesday at 10:00 from 2027-01-05 for 10 meetings',

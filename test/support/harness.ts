@@ -24,8 +24,8 @@ const dm = (name: string): Where => ({ kind: 'dm', id: `D-${name}`, label: `dm @
  * The core on a real, empty Store (the one under test: see ./stores.ts), a recording
  * chat and a hand-moved clock. `file` keeps the store where a test can reopen it.
  */
-export function createHarness<S extends OpenStore = OpenStore>(start = new Date('2027-01-04T09:00:00Z'), file?: string, factory?: StoreFactory<S>) {
-  const opened = factory ? factory.open(file) : (storeUnderTest().open(file) as S);
+export async function createHarness<S extends OpenStore = OpenStore>(start = new Date('2027-01-04T09:00:00Z'), file?: string, factory?: StoreFactory<S>) {
+  const opened = factory ? await factory.open(file) : ((await storeUnderTest().open(file)) as S);
   const { store } = opened;
   const clock = new ManualClock(start);
   const chat = new RecordingChat(() => clock.now());
@@ -73,9 +73,9 @@ export function createHarness<S extends OpenStore = OpenStore>(start = new Date(
   }
 
   /** Every value the store holds, as one string to search. */
-  const everything = () => opened.rows().map((r) => JSON.stringify(r.row)).join('\n');
+  const everything = async () => (await opened.rows()).map((r) => JSON.stringify(r.row)).join('\n');
 
   return { opened, store, rows: () => opened.rows(), everything, chat, clock, core, scheduler, advanceTo, say, text, setIn, planOf, idOf, close: () => opened.close() };
 }
 
-export type Harness = ReturnType<typeof createHarness>;
+export type Harness = Awaited<ReturnType<typeof createHarness>>;

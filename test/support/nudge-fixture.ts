@@ -4,6 +4,7 @@ import { applyRule } from '../../src/app/schedule';
 import { occurrences } from '../../src/domain/recurrence';
 import { ManualClock } from '../../src/ports/clock';
 import { silentLogger } from '../../src/ports/logger';
+import type { Store } from '../../src/ports/store';
 
 /**
  * A file database holding one set of `size` members with one meeting on
@@ -12,7 +13,15 @@ import { silentLogger } from '../../src/ports/logger';
  */
 export async function seedFanOut(file: string, size: number): Promise<{ dueAt: Date; expected: number }> {
   const database = openDatabase(file);
-  const store = createSqliteStore(database.db);
+  try {
+    return await seedFanOutIn(createSqliteStore(database.db), size);
+  } finally {
+    database.close();
+  }
+}
+
+/** The same fan-out, in any Store. */
+export async function seedFanOutIn(store: Store, size: number): Promise<{ dueAt: Date; expected: number }> {
   const now = new Date('2027-01-01T00:00:00Z');
   const ws = await store.workspaces.ensure('console', 'crash');
   const lead = await store.people.upsert(ws.id, { userId: 'lead', displayName: 'lead', dm: { platform: 'console', kind: 'user', ref: { user: 'lead' } } }, now);
@@ -27,7 +36,6 @@ export async function seedFanOut(file: string, size: number): Promise<{ dueAt: D
   await store.memberships.add(made.set.id, ids, now, Number.MAX_SAFE_INTEGER);
   const rule = { cadence: { kind: 'weekly' as const, everyWeeks: 4 }, weekday: 2, localTime: '10:00', durationMinutes: 180, from: '2027-03-02', until: null, count: 1, zone: 'Europe/London' };
   await applyRule({ store, clock: new ManualClock(now), log: silentLogger }, made.set.id, lead.id, () => ({ rule, planned: occurrences(rule, now).upcoming }));
-  database.close();
   // RSVP reminders to everyone (the lead too), the channel reminder, two presenter notices.
   return { dueAt: new Date('2027-03-01T22:00:00Z'), expected: size + 1 + 1 + 2 };
 }

@@ -1,20 +1,31 @@
 /**
- * A scheduler process for the crash and two-instance tests: the real Store, Scheduler
- * and nudge delivery on a file database, with a slow platform at the network edge
+ * A scheduler process for the crash and several-instance tests: the real Store, Scheduler
+ * and nudge delivery on a file database (CHILD_DB) or PostgreSQL (CHILD_DATABASE_URL), with a slow platform at the network edge
  * that appends each delivery to a log file (appendFileSync survives SIGKILL).
  */
 import { DEFAULT_PROMPTS_DIR, loadPromptLibrary } from '../../src/prompt-library';
 import { appendFileSync, existsSync } from 'node:fs';
 import { openDatabase } from '../../db/client';
+import { openPostgres } from '../../db/pg/client';
+import { createPostgresStore } from '../../db/pg/store';
 import { createSqliteStore } from '../../db/store';
+import type { Store } from '../../src/ports/store';
 import { nudgeScheduler } from '../../src/app/scheduling';
 import type { ChatPort } from '../../src/ports/chat';
 import { ManualClock } from '../../src/ports/clock';
 import { silentLogger } from '../../src/ports/logger';
 
-const { CHILD_DB, CHILD_LOG, CHILD_NOW, CHILD_OWNER, CHILD_DELAY_MS = '10', CHILD_CONCURRENCY = '4', CHILD_GO } = process.env;
-const database = openDatabase(CHILD_DB!);
-const store = createSqliteStore(database.db);
+const { CHILD_DB, CHILD_DATABASE_URL, CHILD_LOG, CHILD_NOW, CHILD_OWNER, CHILD_DELAY_MS = '10', CHILD_CONCURRENCY = '4', CHILD_GO } = process.env;
+
+async function open(): Promise<{ store: Store; close(): Promise<void> }> {
+  if (CHILD_DATABASE_URL) {
+    const pg = await openPostgres(CHILD_DATABASE_URL, { max: 4 });
+    return { store: createPostgresStore(pg.db), close: pg.close };
+  }
+  const database = openDatabase(CHILD_DB!);
+  return { store: createSqliteStore(database.db), close: async () => database.close() };
+}
+const { store, close } = await open();
 const delay = Number(CHILD_DELAY_MS);
 
 const slowPlatform: ChatPort = {
@@ -38,4 +49,4 @@ while (CHILD_GO && !existsSync(CHILD_GO)) await new Promise((r) => setTimeout(r,
 while ((await scheduler.tick()).claimed > 0) {
   // keep ticking until nothing is due
 }
-database.close();
+await close();

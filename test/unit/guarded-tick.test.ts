@@ -14,9 +14,9 @@ describe('a guarded tick', () => {
     }, log, (e) => (e as { code?: string }).code === 'SQLITE_BUSY');
     for (let i = 0; i < 8; i++) await expect(tick()).resolves.toBeUndefined();
     expect(lines).toEqual([
-      'warn database busy: the next tick will try again',
-      'info database free again: nudges due meanwhile are being sent',
-      'warn database busy: the next tick will try again',
+      'warn database busy or unreachable: the next tick will try again',
+      'info database answering again: nudges due meanwhile are being sent',
+      'warn database busy or unreachable: the next tick will try again',
       'error tick failed',
       'error tick failed',
     ]);

@@ -162,7 +162,7 @@ const buttonsOf = (messages: readonly Message[]): Button[] => messages.flatMap((
 describe('the buttons and forms Setwise actually makes', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = createHarness(new Date('2027-01-04T09:00:00Z'));
+    h = await createHarness(new Date('2027-01-04T09:00:00Z'));
     await h.say('alice', '#leaders', 'set create Northern Lights tz Europe/London');
   });
   afterAll(() => h.close());

@@ -60,3 +60,5 @@ export interface Store {
   readonly events: EventRepo;
   readonly installations: InstallationRepo;
 }
+
+export { StoreUnavailable } from './unavailable';

@@ -71,7 +71,7 @@ describe('requests Slack did not sign', () => {
     await new Promise((r) => setTimeout(r, 200));
     // Only Bolt's own start-up check (auth.test) reached Slack.
     expect(fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
-    expect(slack.opened.rows().filter((r) => r.table === 'sets' || r.table === 'processed_events')).toEqual([]);
+    expect((await slack.opened.rows()).filter((r) => r.table === 'sets' || r.table === 'processed_events')).toEqual([]);
   });
 });
 
@@ -94,7 +94,7 @@ describe('a whole meeting cycle in Slack', () => {
     expect(calls('chat.postMessage').map((c) => c.args.channel).sort()).toEqual(['U0BOB', 'U0CAROL', 'U0DAN']);
     expect(calls('chat.postMessage').every((c) => c.token === BOT_TOKEN)).toBe(true);
     // Their Slack profile zone is theirs until they choose one: Bob reads times in New York.
-    const bob = slack.opened.rows().find((r) => r.table === 'people' && r.row.platform_user_id === 'U0BOB')!.row;
+    const bob = (await slack.opened.rows()).find((r) => r.table === 'people' && r.row.platform_user_id === 'U0BOB')!.row;
     expect(bob).toMatchObject({ display_name: 'Bob', platform_time_zone: 'America/New_York', time_zone: null });
     // A change the set sees redraws every member's App Home (after the reply: wait for them).
     await expect.poll(() => new Set(calls('views.publish').map((c) => c.args.user_id)).size).toBe(4);
@@ -131,7 +131,7 @@ describe('a whole meeting cycle in Slack', () => {
     const bad = await post(slack.events, viewSubmission({ callbackId: view.callback_id, privateMetadata: view.private_metadata, blocks: view.blocks, values: input(''), userId: presenter, teamId: TEAM }), { secret: SIGNING_SECRET });
     expect(bad.status).toBe(200);
     expect(bad.json).toMatchObject({ response_action: 'errors', errors: { challenge: expect.stringContaining('is needed'), ask: expect.stringContaining('at most 500') } });
-    expect(slack.opened.rows().filter((r) => r.table === 'challenges')).toEqual([]);
+    expect((await slack.opened.rows()).filter((r) => r.table === 'challenges')).toEqual([]);
 
     // A good one closes the modal and is answered in the conversation it came from.
     const good = await post(
@@ -143,7 +143,7 @@ describe('a whole meeting cycle in Slack', () => {
     expect(good.text).toBe('');
     await expect.poll(() => calls('chat.postMessage').filter((c) => textOf(c).includes('Saved version 1')).length).toBe(1);
     expect(calls('chat.postMessage').find((c) => textOf(c).includes('Saved version 1'))!.args.channel).toBe(presenter);
-    expect(slack.opened.rows().filter((r) => r.table === 'challenges')).toHaveLength(1);
+    expect((await slack.opened.rows()).filter((r) => r.table === 'challenges')).toHaveLength(1);
   });
 
   it('posts the reminder in the channel; an RSVP by button is answered to the person alone', async () => {
@@ -163,7 +163,7 @@ describe('a whole meeting cycle in Slack', () => {
     expect(textOf(answer)).toContain('Noted: you are coming');
     // Bob reads the time in his own zone, from his Slack profile: 05:00 in New York.
     expect(textOf(answer)).toContain('05:00');
-    expect(slack.opened.rows().filter((r) => r.table === 'rsvps')).toHaveLength(1);
+    expect((await slack.opened.rows()).filter((r) => r.table === 'rsvps')).toHaveLength(1);
     // The channel's reminder is edited in place to show the answers so far.
     const edited = await nth('chat.update');
     expect(edited.args).toMatchObject({ channel: 'C0LEADERS' });
@@ -208,7 +208,7 @@ describe('Slack behaviour around the core', () => {
     await nth('response_url');
     await new Promise((r) => setTimeout(r, 300));
     expect(calls('response_url')).toHaveLength(1);
-    expect(slack.opened.rows().filter((r) => r.table === 'actions')).toHaveLength(1);
+    expect((await slack.opened.rows()).filter((r) => r.table === 'actions')).toHaveLength(1);
   });
 
   it('handles a retried event once: a command typed in the DM, delivered twice', async () => {
@@ -219,7 +219,7 @@ describe('Slack behaviour around the core', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(calls('chat.postMessage')).toHaveLength(1);
     expect(calls('chat.postMessage')[0]!.args.channel).toBe('U0CAROL');
-    expect(slack.opened.rows().filter((r) => r.table === 'actions' && r.row.text === 'Book the away day')).toHaveLength(1);
+    expect((await slack.opened.rows()).filter((r) => r.table === 'actions' && r.row.text === 'Book the away day')).toHaveLength(1);
   });
 
   it('publishes the App Home when it is opened: my sets, next meeting, presenters, my actions', async () => {
@@ -265,7 +265,7 @@ describe('Slack behaviour around the core', () => {
     const drawn = emptyHomes();
     await post(slack.events, appHomeOpened('U0DAN', { teamId: TEAM, eventId: 'Ev0DANHOME' }), { secret: SIGNING_SECRET });
     await expect.poll(emptyHomes).toBe(drawn + 1);
-    expect(slack.opened.rows().filter((r) => r.table === 'people' && (r.row.platform_user_id === 'U0DAN' || r.row.display_name === 'Dan'))).toEqual([]);
+    expect((await slack.opened.rows()).filter((r) => r.table === 'people' && (r.row.platform_user_id === 'U0DAN' || r.row.display_name === 'Dan'))).toEqual([]);
   });
 
   it('offers a button for a form asked for in the DM, where Slack gives no trigger; the click opens it', async () => {
@@ -350,7 +350,7 @@ describe('Slack behaviour around the core', () => {
     slack.clock.advance(day + 1);
     await reply('rotation', 'U0BOB');
     expect(lookups()).toBe(2);
-    const bob = slack.opened.rows().find((r) => r.table === 'people' && r.row.platform_user_id === 'U0BOB')!.row;
+    const bob = (await slack.opened.rows()).find((r) => r.table === 'people' && r.row.platform_user_id === 'U0BOB')!.row;
     expect(bob).toMatchObject({ display_name: 'Robert', platform_time_zone: 'America/Chicago' });
   });
 

@@ -73,7 +73,7 @@ async function install(code: string): Promise<Response> {
 const command = (team: string, user: string, text: string) =>
   post(slack.events, slashCommand({ text, userId: user, userName: user.slice(2).toLowerCase(), teamId: team, channelId: `C0${team}`, channelName: 'leaders', responseUrl: fake.responseUrl(`${team}-${user}-${text}`) }), { secret: SIGNING_SECRET });
 
-const installed = () => slack.opened.rows().filter((r) => r.table === 'installations');
+const installed = async () => (await slack.opened.rows()).filter((r) => r.table === 'installations');
 const webApi = () => fake.calls.filter((c) => c.method !== 'response_url');
 /** The person or channel a Web API call is about. */
 const subjectOf = (c: RecordedCall): string => String(c.args.user ?? c.args.user_id ?? c.args.users ?? c.args.channel ?? c.args.channel_id ?? '');
@@ -102,7 +102,7 @@ describe('installing into several workspaces', () => {
     expect(decodeURIComponent(cookie.split('=').slice(1).join('='))).toBe(state);
     // Nothing has been asked of Slack yet, and nothing stored.
     expect(fake.callsTo('oauth.v2.access')).toEqual([]);
-    expect(installed()).toEqual([]);
+    expect(await installed()).toEqual([]);
   });
 
   it('exchanges the code with oauth.v2.access and stores each installation in the database, with its own token', async () => {
@@ -111,7 +111,7 @@ describe('installing into several workspaces', () => {
     const exchanges = fake.callsTo('oauth.v2.access');
     expect(exchanges.map((c) => c.args.code)).toEqual(['code-north', 'code-south']);
     expect(exchanges.every((c) => c.args.client_id === OAUTH.clientId)).toBe(true);
-    expect(installed().map((r) => r.row.install_key).sort()).toEqual(['team:T0NORTH', 'team:T0SOUTH']);
+    expect((await installed()).map((r) => r.row.install_key).sort()).toEqual(['team:T0NORTH', 'team:T0SOUTH']);
     // Through the Store, as any instance of Setwise on this database reads it.
     const north = (await slack.opened.store.installations.find('slack', 'team:T0NORTH')) as { bot?: { token?: string }; team?: { id?: string } };
     const south = (await slack.opened.store.installations.find('slack', 'team:T0SOUTH')) as { bot?: { token?: string } };
@@ -128,7 +128,7 @@ describe('installing into several workspaces', () => {
     const cookieless = await fetch(`${slack.base}/slack/oauth_redirect?code=code-west&state=${encodeURIComponent(authorize.searchParams.get('state')!)}`, { redirect: 'manual' });
     expect(cookieless.status).toBeGreaterThanOrEqual(400);
     expect(fake.callsTo('oauth.v2.access').map((c) => c.args.code)).not.toContain('code-west');
-    expect(installed()).toHaveLength(2);
+    expect(await installed()).toHaveLength(2);
   });
 
   it('answers each workspace\'s command, and every call made for it (lookups, replies, DMs, App Homes) carries that workspace\'s token', async () => {
@@ -174,7 +174,7 @@ describe('installing into several workspaces', () => {
     expect(slack.logs.slice(before).join('\n')).toContain('Authorization of incoming event did not succeed');
     await new Promise((r) => setTimeout(r, 200));
     expect(fake.calls).toEqual([]);
-    expect(slack.opened.rows().filter((r) => r.table === 'sets').map((r) => r.row.name).sort()).toEqual(['North Set', 'South Set']);
+    expect((await slack.opened.rows()).filter((r) => r.table === 'sets').map((r) => r.row.name).sort()).toEqual(['North Set', 'South Set']);
   });
 
   it('keeps installations across a restart on the same database, each still answered with its own token', async () => {
@@ -196,7 +196,7 @@ describe('installing into several workspaces', () => {
 
   it('forgets a workspace when Slack says the app was uninstalled, and no longer answers it', async () => {
     await post(slack.events, eventCallback({ event: { type: 'app_uninstalled' }, eventId: 'Ev0GONE', teamId: 'T0SOUTH' }), { secret: SIGNING_SECRET });
-    await expect.poll(() => installed().map((r) => r.row.install_key)).toEqual(['team:T0NORTH']);
+    await expect.poll(async () => (await installed()).map((r) => r.row.install_key)).toEqual(['team:T0NORTH']);
     fake.clear();
     await command('T0SOUTH', 'U0SAM', 'set info');
     await new Promise((r) => setTimeout(r, 200));

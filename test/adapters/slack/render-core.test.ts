@@ -29,7 +29,7 @@ function problems(message: Message): string[] {
 
 describe('the core\'s replies and nudges, rendered for Slack', () => {
   it('stay within Block Kit limits through a whole programme, with the longest text people can give', async () => {
-    h = createHarness();
+    h = await createHarness();
     const everything = await wholeProgramme(h, {
       hostile,
       // As Slack sends a press: the rendered button's action_id, read back to the core's id.

@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 const command = (text: string) => slashCommand({ text, userId: 'U0ALICE', userName: 'alice', teamId: TEAM, responseUrl: fake.responseUrl(`s-${text}`), ...LEADERS }).payload;
-const rows = (table: string) => slack.opened.rows().filter((r) => r.table === table);
+const rows = async (table: string) => (await slack.opened.rows()).filter((r) => r.table === table);
 
 /** Alice types `text` in her DM with the app; Slack delivers the event, then redelivers it as a retry. */
 async function typedTwice(text: string, eventId: string, ts: string): Promise<void> {
@@ -63,14 +63,14 @@ describe('Setwise in Socket Mode', () => {
     expect(answer.id).toBe('s-set create Northern Lights tz Europe/London');
     expect(answer.args).toMatchObject({ response_type: 'in_channel' });
     expect(JSON.stringify(answer.args)).toContain('Northern Lights');
-    expect(rows('sets')).toHaveLength(1);
+    expect(await rows('sets')).toHaveLength(1);
     // Every Web API call it made carried the bot token, not the app-level one.
     expect(fake.calls.filter((c) => c.method !== 'apps.connections.open' && c.method !== 'response_url').every((c) => c.token === BOT_TOKEN)).toBe(true);
   });
 
   it('acks a button press (block_actions) over the socket and acts on it: the reflection form opens on its trigger', async () => {
     fake.clear();
-    const setId = String(rows('sets')[0]!.row.id);
+    const setId = String((await rows('sets'))[0]!.row.id);
     const trigger = newTriggerId();
     const press = blockAction({ actionId: 'reflection.open#0', value: setId, userId: 'U0ALICE', teamId: TEAM, triggerId: trigger, responseUrl: fake.responseUrl('press'), ...LEADERS }).payload;
     const ack = await socket.send({ envelope_id: 'env-press', type: 'interactive', payload: press });
@@ -89,7 +89,7 @@ describe('Setwise in Socket Mode', () => {
     submission.view.blocks = modal!.blocks;
     const ack = await socket.send({ type: 'interactive', payload: submission });
     expect(ack.payload).toMatchObject({ response_action: 'errors', errors: { text: expect.stringContaining('Write something first') } });
-    expect(rows('reflections')).toEqual([]);
+    expect(await rows('reflections')).toEqual([]);
   });
 
   it('handles an event redelivered over the socket with the same event_id once: one answer, one change', async () => {
@@ -100,7 +100,7 @@ describe('Setwise in Socket Mode', () => {
     // Long enough for a second delivery's answer to have arrived, had there been one.
     await new Promise((r) => setTimeout(r, 300));
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(rows('actions')).toHaveLength(1);
+    expect(await rows('actions')).toHaveLength(1);
   });
 
   it('answers a `help` typed in the DM, over events_api, once', async () => {
@@ -127,7 +127,7 @@ describe('Setwise in Socket Mode', () => {
     expect(res.status).toBe(404);
     await new Promise((r) => setTimeout(r, 200));
     expect(fake.calls).toEqual([]);
-    expect(rows('sets')).toHaveLength(1);
+    expect(await rows('sets')).toHaveLength(1);
   });
 
   it('still answers GET /healthz on its port, and says so when the database no longer answers', async () => {

@@ -24,7 +24,7 @@ afterEach(async () => {
 
 async function connect() {
   fake = await startFakeConnector();
-  opened = sqliteStore.open();
+  opened = await sqliteStore.open();
   const clock = new ManualClock(new Date('2027-01-04T09:00:00Z'));
   const references = new References(opened.store, clock);
   const reference = { channelId: 'msteams', serviceUrl: fake.url, conversation: { id: '19:c@thread.tacv2', conversationType: 'channel', tenantId: 't1' }, bot: { id: '28:bot' } };

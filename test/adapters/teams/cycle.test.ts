@@ -85,7 +85,7 @@ describe('a whole meeting cycle in Teams', () => {
     const before = fake.updated.length;
     const answer = await setwise.post(execute({ serviceUrl, from: bob, data: button(cardOf(reminder), 'Yes'), channel: CHANNEL, replyToId: reminder.id }));
     expect(answer.status).toBe(200);
-    expect(setwise.opened.rows().filter((r) => r.table === 'rsvps')).toHaveLength(1);
+    expect((await setwise.opened.rows()).filter((r) => r.table === 'rsvps')).toHaveLength(1);
     await expect.poll(() => fake.updated.slice(before).some((u) => u.id === reminder.id && /1 yes/.test(textOf(cardOf(u))))).toBe(true);
     // Each member also had their own reminder to answer, Carol in a chat opened for her.
     for (const p of everyone) expect(toPerson(p).some((s) => button(cardOf(s), 'Yes'))).toBe(true);

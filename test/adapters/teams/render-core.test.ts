@@ -40,7 +40,7 @@ function problems(message: Message): string[] {
 
 describe('the core\'s replies and nudges, rendered for Teams', () => {
   it('parse cleanly and stay within Teams\' size through a whole programme, with the longest text people can give', async () => {
-    h = createHarness();
+    h = await createHarness();
     const everything = await wholeProgramme(h, {
       hostile,
       // As Teams sends a press: the card's Action.Execute data, read back.

@@ -36,7 +36,7 @@ export interface SetwiseSlack {
 }
 
 export async function startSetwiseSlack(fake: FakeSlack, start: Date, overrides: Partial<SlackSettings> = {}, file?: string): Promise<SetwiseSlack> {
-  const opened = sqliteStore.open(file);
+  const opened = await sqliteStore.open(file);
   const { store } = opened;
   const clock = new ManualClock(start);
   const logs: string[] = [];

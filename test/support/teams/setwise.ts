@@ -27,7 +27,7 @@ export interface SetwiseTeams {
 }
 
 export async function startSetwiseTeams(start: Date, overrides: Partial<TeamsSettings> = {}, file?: string): Promise<SetwiseTeams> {
-  const opened = sqliteStore.open(file);
+  const opened = await sqliteStore.open(file);
   const { store } = opened;
   const clock = new ManualClock(start);
   const logs: string[] = [];
