@@ -29,4 +29,4 @@ for (let round = 0; round < Number(CHILD_ROUNDS); round++) {
   const reply = await h.say('alice', '#leaders', text);
   appendFileSync(CHILD_LOG!, `${JSON.stringify({ role: CHILD_ROLE, text, reply: reply.message.text, tone: reply.message.tone ?? null })}\n`);
 }
-h.close();
+await h.close();

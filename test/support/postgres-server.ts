@@ -12,6 +12,9 @@ import { freePort } from './free-port';
 export interface ThrowawayServer {
   /** A postgres:// URL for a new, empty database on this server. */
   createDatabase(name: string): string;
+  /** Stops the server as a crash or an outage would, keeping its data, then starts it again on the same port. */
+  halt(): void;
+  resume(): void;
   stop(): void;
 }
 
@@ -48,20 +51,28 @@ export async function startThrowawayServer(): Promise<ThrowawayServer> {
   const data = join(dir, 'data');
   const port = await freePort();
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
-  run('pg_ctl', [
-    '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '30',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
-    'start',
-  ]);
+  const startServer = () =>
+    run('pg_ctl', [
+      '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '30',
+      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+      'start',
+    ]);
+  startServer();
   const base = `postgres://postgres@127.0.0.1:${port}`;
   return {
     createDatabase(name) {
       run('psql', ['-h', dir, '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-qc', `CREATE DATABASE ${name}`]);
       return `${base}/${name}`;
     },
+    halt() {
+      run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
+    },
+    resume() {
+      startServer();
+    },
     stop() {
       try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
+        if (existsSync(join(data, 'postmaster.pid'))) run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -7,7 +7,8 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { openDatabase, type SetwiseDatabase } from '../../db/client';
-import type { PgDb } from '../../db/pg/client';
+import { sql } from 'drizzle-orm';
+import { openPostgres, type PgDb } from '../../db/pg/client';
 import * as pgSchema from '../../db/pg/schema';
 import { createPostgresStore } from '../../db/pg/store';
 import { createSqliteStore } from '../../db/store';
@@ -47,6 +48,26 @@ export const sqliteStore: StoreFactory<OpenSqliteStore> = {
   },
 };
 
+type Query = <R extends Record<string, unknown>>(text: string) => Promise<{ rows: R[] }>;
+
+/** Every table of a Postgres database emptied, identities restarted: ids are what they would be in a new database. */
+async function empty(query: Query): Promise<void> {
+  const { rows } = await query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
+  if (rows.length) await query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+}
+
+/** Every row of a Postgres database, json columns as text, as SQLite stores them: a search sees the same characters. */
+async function rowsOf(query: Query) {
+  const { rows: tables } = await query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
+  const all = [];
+  for (const { tablename } of tables) {
+    const { rows } = await query(`SELECT * FROM "${tablename}"`);
+    const asStored = (v: unknown) => (v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v);
+    all.push(...rows.map((row) => ({ table: tablename, row: Object.fromEntries(Object.entries(row).map(([k, v]) => [k, asStored(v)])) })));
+  }
+  return all;
+}
+
 /**
  * PostgreSQL in process (PGlite): one migrated database a test file, loaded from a
  * snapshot (./pglite-snapshot.ts) and emptied for each store opened on it, so a test
@@ -54,39 +75,40 @@ export const sqliteStore: StoreFactory<OpenSqliteStore> = {
  */
 let pglite: Promise<PGlite> | undefined;
 
-async function emptied(): Promise<PGlite> {
-  pglite ??= migratedPglite();
-  const pg = await pglite;
-  const { rows } = await pg.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE '%drizzle%'`);
-  // Identities restart too: ids are what they would be in a new database.
-  if (rows.length) await pg.exec(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
-  return pg;
-}
-
 export const pgliteStore: StoreFactory = {
   name: 'pglite',
   async open() {
-    const pg = await emptied();
-    const db = drizzle(pg, { schema: pgSchema }) as unknown as PgDb;
+    pglite ??= migratedPglite();
+    const pg = await pglite;
+    const query: Query = (text) => pg.query(text);
+    await empty(query);
     return {
-      store: createPostgresStore(db),
-      async rows() {
-        const { rows: tables } = await pg.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
-        const all = [];
-        for (const { tablename } of tables) {
-          // json columns as text, as SQLite stores them: a search sees the same characters.
-          const { rows } = await pg.query<Record<string, unknown>>(`SELECT * FROM "${tablename}"`);
-          all.push(...rows.map((row) => ({ table: tablename, row: Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v])) })));
-        }
-        return all;
-      },
+      store: createPostgresStore(drizzle(pg, { schema: pgSchema }) as unknown as PgDb),
+      rows: () => rowsOf(query),
       // The database stays for the file's next test; the worker's exit ends it.
       close: async () => {},
     };
   },
 };
 
-const FACTORIES: Readonly<Record<string, StoreFactory>> = { sqlite: sqliteStore, pglite: pgliteStore };
+/**
+ * A PostgreSQL server at SETWISE_TEST_DATABASE_URL (test/postgres starts a throwaway
+ * one): emptied when opened afresh; opened as it is when `file` is given, as a
+ * process reopening its database would.
+ */
+export const postgresStore: StoreFactory = {
+  name: 'postgres',
+  async open(file) {
+    const url = process.env.SETWISE_TEST_DATABASE_URL;
+    if (!url) throw new Error('SETWISE_TEST_DATABASE_URL: the postgres store under test needs a server');
+    const database = await openPostgres(url, { max: 4 });
+    const query: Query = async (text) => ({ rows: ((await database.db.execute(sql.raw(text))) as unknown as { rows: never[] }).rows });
+    if (file === undefined) await empty(query);
+    return { store: createPostgresStore(database.db), rows: () => rowsOf(query), close: database.close };
+  },
+};
+
+const FACTORIES: Readonly<Record<string, StoreFactory>> = { sqlite: sqliteStore, pglite: pgliteStore, postgres: postgresStore };
 
 /** The store this run tests: `SETWISE_TEST_STORE` (sqlite unless set). */
 export function storeUnderTest(): StoreFactory {
