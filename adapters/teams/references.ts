@@ -54,9 +54,17 @@ export function referenceOf(activity: ActivityLike): Reference | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** How long a reference this process wrote is trusted to be the stored one (see `written`). */
+const REWRITE_AFTER_MS = 5 * 60_000;
+
 export class References {
-  /** What was last written for each key: an unchanged reference is not written again on every message. */
-  private readonly written = new Map<string, string>();
+  /**
+   * What this process last wrote for each key, and when: an unchanged reference is not
+   * written again on every message. Only for a few minutes, because another instance
+   * on the same database may have written a different one since (a service URL that
+   * changed and changed back); after that the next activity writes it again.
+   */
+  private readonly written = new Map<string, { readonly json: string; readonly at: number }>();
 
   constructor(
     private readonly store: Store,
@@ -65,10 +73,12 @@ export class References {
 
   private async save(key: string, reference: Reference): Promise<void> {
     const json = JSON.stringify(reference);
-    if (this.written.get(key) === json) return;
+    const now = this.clock.now().getTime();
+    const last = this.written.get(key);
+    if (last?.json === json && now - last.at < REWRITE_AFTER_MS) return;
     await this.store.installations.save('teams', key, reference, this.clock.now());
     if (this.written.size > 50_000) this.written.clear();
-    this.written.set(key, json);
+    this.written.set(key, { json, at: now });
   }
 
   private async find(key: string): Promise<Reference | undefined> {

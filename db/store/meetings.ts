@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import type { Meeting, Occurrence } from '../../src/domain/schedule';
+import type { Meeting } from '../../src/domain/schedule';
 import type { MeetingRepo } from '../../src/ports/store';
 import type { Db } from '../client';
 import { meetings, presenterSlots, rsvps, scheduleRules, sets } from '../schema';
-import { toMeeting, toRule } from './rows';
+import { meetingTiming, ruleColumns, toMeeting, toRule } from './rows';
 
 import type { Reader, Tx } from './tx';
 import { planOwed, stillAt } from './versions';
@@ -11,15 +11,6 @@ import { planOwed, stillAt } from './versions';
 const listOf = (tx: Reader, setId: number) =>
   tx.select().from(meetings).where(eq(meetings.setId, setId)).orderBy(asc(meetings.startsAt), asc(meetings.id)).all().map(toMeeting);
 
-/** The columns an occurrence sets on a meeting row. */
-const timing = (o: Occurrence) => ({
-  localDate: o.localDate,
-  localTime: o.localTime,
-  timeZone: o.zone,
-  startsAt: o.instant,
-  endsAt: o.ends,
-  requestedLocalTime: o.shiftedFrom ?? null,
-});
 
 /** Another scheduled meeting of the set on that local date, if any. */
 const clashOn = (tx: Reader, setId: number, localDate: string, except?: number) =>
@@ -73,16 +64,7 @@ export function meetingRepo(db: Db): MeetingRepo {
             .insert(scheduleRules)
             .values({
               setId,
-              intervalWeeks: rule.cadence.kind === 'weekly' ? rule.cadence.everyWeeks : 0,
-              intervalMonths: rule.cadence.kind === 'monthly' ? rule.cadence.everyMonths : null,
-              monthWeek: rule.cadence.kind === 'monthly' ? rule.cadence.week : null,
-              weekday: rule.weekday,
-              localTime: rule.localTime,
-              durationMinutes: rule.durationMinutes,
-              fromDate: rule.from,
-              untilDate: rule.until,
-              count: rule.count,
-              timeZone: rule.zone,
+              ...ruleColumns(rule),
               createdBy,
               createdAt: now,
             })
@@ -90,13 +72,13 @@ export function meetingRepo(db: Db): MeetingRepo {
             .get();
           for (const { id, occurrence } of changes.update) {
             tx.update(meetings)
-              .set({ ...timing(occurrence), ruleId: ruleRow.id, updatedAt: now, sequence: sql`${meetings.sequence} + 1` })
+              .set({ ...meetingTiming(occurrence), ruleId: ruleRow.id, updatedAt: now, sequence: sql`${meetings.sequence} + 1` })
               .where(eq(meetings.id, id))
               .run();
           }
           for (const occurrence of changes.insert) {
             tx.insert(meetings)
-              .values({ setId, ruleId: ruleRow.id, ...timing(occurrence), origin: 'rule', createdAt: now, updatedAt: now })
+              .values({ setId, ruleId: ruleRow.id, ...meetingTiming(occurrence), origin: 'rule', createdAt: now, updatedAt: now })
               .run();
           }
           removeMeetings(tx, changes.remove);
@@ -124,7 +106,7 @@ export function meetingRepo(db: Db): MeetingRepo {
           if (clash) return { ok: false as const, clash: toMeeting(clash) };
           const row = tx
             .insert(meetings)
-            .values({ setId, ruleId: null, ...timing(occurrence), origin: 'added', createdAt: now, updatedAt: now })
+            .values({ setId, ruleId: null, ...meetingTiming(occurrence), origin: 'added', createdAt: now, updatedAt: now })
             .returning()
             .get();
           planOwed(tx, [setId]);
@@ -142,7 +124,7 @@ export function meetingRepo(db: Db): MeetingRepo {
           if (clash) return { ok: false as const, clash: toMeeting(clash) };
           tx.update(meetings)
             .set({
-              ...timing(to),
+              ...meetingTiming(to),
               origin: current.origin === 'added' ? 'added' : 'moved',
               movedFromDate: current.movedFromDate ?? (to.localDate === current.localDate ? null : current.localDate),
               sequence: current.sequence + 1,
@@ -163,7 +145,7 @@ export function meetingRepo(db: Db): MeetingRepo {
           if (!stillAt(tx, setId, version, 'change')) return { ok: false as const, reason: 'changed' as const };
           for (const { id, occurrence } of moves) {
             tx.update(meetings)
-              .set({ ...timing(occurrence), updatedAt: now, sequence: sql`${meetings.sequence} + 1` })
+              .set({ ...meetingTiming(occurrence), updatedAt: now, sequence: sql`${meetings.sequence} + 1` })
               .where(eq(meetings.id, id))
               .run();
           }

@@ -1,12 +1,11 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import type { JobStatus, OutboxEntry, PlanSnapshot, PlanWrite } from '../../src/domain/plan/types';
+import type { PlanSnapshot, PlanWrite } from '../../src/domain/plan/types';
 import { NO_LONGER_NEEDED } from '../../src/domain/plan/types';
-import type { NudgeKind } from '../../src/domain/nudges/job';
-import type { Slot, SlotReason } from '../../src/domain/rotation/types';
+import type { Slot } from '../../src/domain/rotation/types';
 import type { PlanRepo } from '../../src/ports/store';
 import type { Db } from '../client';
 import { absences, jobs, meetings, memberships, people, presenterSlots, rsvps, scheduleRules, sets } from '../schema';
-import { toMeeting, toSet } from './rows';
+import { jobPayload, slotColumns, toMeeting, toOutboxEntry, toSet, toSlot } from './rows';
 import type { Reader, Tx } from './tx';
 import { stillAt } from './versions';
 
@@ -55,20 +54,7 @@ function read(tx: Reader, setId: number): PlanSnapshot | undefined {
           .where(inArray(presenterSlots.meetingId, ids))
           .orderBy(asc(presenterSlots.id))
           .all()
-          .map(
-            (r): Slot => ({
-              id: r.id,
-              meetingId: r.meetingId,
-              personId: r.personId,
-              position: r.position,
-              source: r.source,
-              status: r.status,
-              reason: r.reason as SlotReason,
-              notifiedAt: r.notifiedAt,
-              swapWith: r.swapWith,
-              createdAt: r.createdAt,
-            }),
-          )
+          .map(toSlot)
       : [],
     absences: tx
       .select({ personId: absences.personId, from: absences.fromDate, until: absences.untilDate })
@@ -87,38 +73,13 @@ function read(tx: Reader, setId: number): PlanSnapshot | undefined {
       .from(jobs)
       .where(eq(jobs.setId, setId))
       .all()
-      // Field by field, not by spreading: a set's outbox runs to thousands of rows.
-      .map((j): OutboxEntry => {
-        const p = j.payload as { meetingId?: unknown; personId?: unknown };
-        return {
-          id: j.id,
-          kind: j.kind as NudgeKind,
-          dedupeKey: j.dedupeKey,
-          status: j.status as JobStatus,
-          runAt: j.runAt,
-          staleAt: j.staleAt,
-          attempts: j.attempts,
-          lastError: j.lastError,
-          meetingId: typeof p.meetingId === 'number' ? p.meetingId : null,
-          personId: typeof p.personId === 'number' ? p.personId : null,
-        };
-      }),
+      .map(toOutboxEntry),
   };
 }
 
 function writeSlots(tx: Tx, w: PlanWrite['slots'], now: Date): void {
   for (const batch of chunks(w.remove)) tx.delete(presenterSlots).where(inArray(presenterSlots.id, batch)).run();
-  const values = (slot: Slot) => ({
-    meetingId: slot.meetingId,
-    personId: slot.personId,
-    position: slot.position,
-    source: slot.source,
-    status: slot.status,
-    reason: slot.reason,
-    notifiedAt: slot.notifiedAt,
-    swapWith: slot.swapWith,
-    updatedAt: now,
-  });
+  const values = (slot: Slot) => slotColumns(slot, now);
   // Updates before inserts: a slot moving away (a swap) frees its place for a new one.
   for (const slot of w.update) tx.update(presenterSlots).set(values(slot)).where(eq(presenterSlots.id, slot.id)).run();
   for (const slot of w.insert) tx.insert(presenterSlots).values({ ...values(slot), createdAt: slot.createdAt }).run();
@@ -131,7 +92,7 @@ function writeJobs(tx: Tx, setId: number, w: PlanWrite['jobs'], now: Date): void
     setId,
     runAt: n.runAt,
     staleAt: n.staleAt,
-    payload: { meetingId: n.meetingId, personId: n.personId },
+    payload: jobPayload(n),
     createdAt: now,
     updatedAt: now,
   }));
@@ -140,7 +101,7 @@ function writeJobs(tx: Tx, setId: number, w: PlanWrite['jobs'], now: Date): void
     const revive = u.seen.status === 'skipped' ? { status: 'pending' as const, attempts: 0, lastError: null } : {};
     const done = tx
       .update(jobs)
-      .set({ ...revive, runAt: u.runAt, staleAt: u.staleAt, payload: { meetingId: u.meetingId, personId: u.personId }, updatedAt: now })
+      .set({ ...revive, runAt: u.runAt, staleAt: u.staleAt, payload: jobPayload(u), updatedAt: now })
       // The row as the snapshot saw it: the scheduler may have taken or retried it since.
       .where(and(eq(jobs.id, u.id), eq(jobs.status, u.seen.status), eq(jobs.attempts, u.seen.attempts), eq(jobs.runAt, u.seen.runAt)))
       .run();

@@ -1,8 +1,17 @@
-import type { Meeting, StoredRule } from '../../src/domain/schedule';
-import type { MonthWeek } from '../../src/domain/schedule';
 import { nudgeSettings } from '../../src/domain/nudges/settings';
 import type { LearningSet, Membership, Person } from '../../src/domain/model';
-import type { meetings, memberships, people, scheduleRules, sets } from '../schema';
+import type { Job, NudgeKind } from '../../src/domain/nudges/job';
+import type { JobStatus, OutboxEntry } from '../../src/domain/plan/types';
+import type { Slot, SlotReason } from '../../src/domain/rotation/types';
+import type { Meeting, MonthWeek, Occurrence, ScheduleRule, StoredRule } from '../../src/domain/schedule';
+import type { jobs, meetings, memberships, people, presenterSlots, scheduleRules, sets } from '../schema';
+
+/*
+ * Rows to domain values and domain values to columns, for both stores: the SQLite
+ * schema's row types here are satisfied by db/pg/schema.ts's rows too (the twin
+ * schemas have the same columns and JavaScript types), so what does not depend on
+ * the SQL dialect is written once.
+ */
 
 type PersonRow = typeof people.$inferSelect;
 type SetRow = typeof sets.$inferSelect;
@@ -76,3 +85,91 @@ export const toRule = (r: typeof scheduleRules.$inferSelect): StoredRule => ({
   zone: r.timeZone,
   createdAt: r.createdAt,
 });
+
+export const toSlot = (r: typeof presenterSlots.$inferSelect): Slot => ({
+  id: r.id,
+  meetingId: r.meetingId,
+  personId: r.personId,
+  position: r.position,
+  source: r.source,
+  status: r.status,
+  reason: r.reason as SlotReason,
+  notifiedAt: r.notifiedAt,
+  swapWith: r.swapWith,
+  createdAt: r.createdAt,
+});
+
+type OutboxRow = Pick<typeof jobs.$inferSelect, 'id' | 'kind' | 'dedupeKey' | 'status' | 'runAt' | 'staleAt' | 'attempts' | 'lastError' | 'payload'>;
+
+/** A job as a set's plan sees it. Field by field, not by spreading: a set's outbox runs to thousands of rows. */
+export const toOutboxEntry = (j: OutboxRow): OutboxEntry => {
+  const p = j.payload as { meetingId?: unknown; personId?: unknown };
+  return {
+    id: j.id,
+    kind: j.kind as NudgeKind,
+    dedupeKey: j.dedupeKey,
+    status: j.status as JobStatus,
+    runAt: j.runAt,
+    staleAt: j.staleAt,
+    attempts: j.attempts,
+    lastError: j.lastError,
+    meetingId: typeof p.meetingId === 'number' ? p.meetingId : null,
+    personId: typeof p.personId === 'number' ? p.personId : null,
+  };
+};
+
+/** A job as the scheduler sees it. */
+export const toJob = (r: typeof jobs.$inferSelect): Job => {
+  const payload = r.payload as { meetingId?: number; personId?: number | null };
+  return {
+    id: r.id,
+    kind: r.kind as NudgeKind,
+    dedupeKey: r.dedupeKey,
+    setId: r.setId ?? 0,
+    meetingId: payload.meetingId ?? 0,
+    personId: payload.personId ?? null,
+    runAt: r.runAt,
+    staleAt: r.staleAt,
+    attempts: r.attempts,
+  };
+};
+
+/** The columns an occurrence sets on a meeting row. */
+export const meetingTiming = (o: Occurrence) => ({
+  localDate: o.localDate,
+  localTime: o.localTime,
+  timeZone: o.zone,
+  startsAt: o.instant,
+  endsAt: o.ends,
+  requestedLocalTime: o.shiftedFrom ?? null,
+});
+
+/** The columns a schedule rule sets on its row (the set, author and time aside). */
+export const ruleColumns = (rule: ScheduleRule) => ({
+  intervalWeeks: rule.cadence.kind === 'weekly' ? rule.cadence.everyWeeks : 0,
+  intervalMonths: rule.cadence.kind === 'monthly' ? rule.cadence.everyMonths : null,
+  monthWeek: rule.cadence.kind === 'monthly' ? rule.cadence.week : null,
+  weekday: rule.weekday,
+  localTime: rule.localTime,
+  durationMinutes: rule.durationMinutes,
+  fromDate: rule.from,
+  untilDate: rule.until,
+  count: rule.count,
+  timeZone: rule.zone,
+});
+
+/** The columns a planned slot sets on its row. */
+export const slotColumns = (slot: Slot, now: Date) => ({
+  meetingId: slot.meetingId,
+  personId: slot.personId,
+  position: slot.position,
+  source: slot.source,
+  status: slot.status,
+  reason: slot.reason,
+  notifiedAt: slot.notifiedAt,
+  swapWith: slot.swapWith,
+  updatedAt: now,
+});
+
+/** What a job's payload holds: the meeting and person it is about. */
+export const jobPayload = (n: { readonly meetingId: number | null; readonly personId: number | null }) => ({ meetingId: n.meetingId, personId: n.personId });

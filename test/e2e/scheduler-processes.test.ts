@@ -1,33 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { seedFanOut } from '../support/nudge-fixture';
-import { ROOT } from '../support/process';
+import { deliveries, exited, perJob, schedulerChild as child, startedIn } from '../support/workers';
 
 const dir = mkdtempSync(join(tmpdir(), 'setwise-sched-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function child(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/scheduler-child.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-}
-const exited = (p: ChildProcess) => new Promise<number | null>((resolve) => p.on('exit', (code) => resolve(code)));
-const deliveries = (log: string) => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => l && !l.endsWith(' started')) : []);
-/** Deliveries per recipient and message, ignoring which worker sent them. */
-const perJob = (lines: string[]) => {
-  const counts = new Map<string, number>();
-  for (const line of lines) {
-    const key = line.slice(line.indexOf(' ') + 1);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-};
 const statuses = (file: string) => {
   const db = openDatabase(file);
   const rows = db.sqlite.prepare('SELECT status, count(*) AS n FROM jobs WHERE run_at <= ? GROUP BY status').all(Date.parse('2027-03-01T22:00:00Z'));
@@ -70,8 +51,7 @@ describe('the scheduler across processes', () => {
     const env = { CHILD_DB: db, CHILD_LOG: log, CHILD_NOW: dueAt.toISOString(), CHILD_DELAY_MS: '5', CHILD_CONCURRENCY: '4', CHILD_GO: go };
     const [a, b] = [child({ ...env, CHILD_OWNER: 'a' }), child({ ...env, CHILD_OWNER: 'b' })];
     const both = Promise.all([exited(a), exited(b)]);
-    const started = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => l.endsWith(' started')).length : 0);
-    while (started() < 2) await new Promise((r) => setTimeout(r, 20));
+    while (startedIn(log) < 2) await new Promise((r) => setTimeout(r, 20));
     writeFileSync(go, ''); // both are ready: off they go, together
     expect(await both).toEqual([0, 0]);
 

@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -8,33 +7,13 @@ import { openPostgres } from '../../db/pg/client';
 import { createPostgresStore } from '../../db/pg/store';
 import { seedFanOutIn } from '../support/nudge-fixture';
 import { postgresSkipReason, startThrowawayServer, type ThrowawayServer } from '../support/postgres-server';
-import { ROOT } from '../support/process';
+import { deliveries, exited, perJob, schedulerChild as child, startedIn } from '../support/workers';
 
 const skip = postgresSkipReason();
 if (skip) console.warn(`\n  ${skip}\n`);
 
 const dir = mkdtempSync(join(tmpdir(), 'setwise-pg-drain-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function child(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/scheduler-child.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-}
-const exited = (p: ChildProcess) => new Promise<number | null>((resolve) => p.on('exit', (code) => resolve(code)));
-const lines = (log: string) => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []);
-const deliveries = (log: string) => lines(log).filter((l) => !l.endsWith(' started'));
-/** Deliveries per recipient and message, whichever instance sent them. */
-const perJob = (sent: string[]) => {
-  const counts = new Map<string, number>();
-  for (const line of sent) {
-    const key = line.slice(line.indexOf(' ') + 1);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-};
 
 describe.skipIf(skip)('several Setwise instances on one PostgreSQL', () => {
   let server: ThrowawayServer;
@@ -56,7 +35,7 @@ describe.skipIf(skip)('several Setwise instances on one PostgreSQL', () => {
     const env = { CHILD_DATABASE_URL: url, CHILD_LOG: log, CHILD_NOW: dueAt.toISOString(), CHILD_DELAY_MS: '10', CHILD_CONCURRENCY: String(concurrency), CHILD_GO: go };
     const workers = ['a', 'b', 'c'].map((owner) => child({ ...env, CHILD_OWNER: owner }));
     const exits = workers.map(exited);
-    while (lines(log).filter((l) => l.endsWith(' started')).length < 3) await new Promise((r) => setTimeout(r, 20));
+    while (startedIn(log) < 3) await new Promise((r) => setTimeout(r, 20));
     writeFileSync(go, ''); // all three are connected: off they go, together
 
     // b dies a third of the way through, with claims and sends in flight.

@@ -1,26 +1,13 @@
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import type { Job, NudgeKind } from '../../../src/domain/nudges/job';
+import type { Job } from '../../../src/domain/nudges/job';
 import type { JobRepo } from '../../../src/ports/store';
 import type { PgDb } from '../client';
 import { jobs, sets } from '../schema';
 import { serially } from './tx';
 import { planTouched } from './versions';
+import { toJob } from '../../store/rows';
 
-const toJob = (r: typeof jobs.$inferSelect): Job => {
-  const payload = r.payload as { meetingId?: number; personId?: number | null };
-  return {
-    id: r.id,
-    kind: r.kind as NudgeKind,
-    dedupeKey: r.dedupeKey,
-    setId: r.setId ?? 0,
-    meetingId: payload.meetingId ?? 0,
-    personId: payload.personId ?? null,
-    runAt: r.runAt,
-    staleAt: r.staleAt,
-    attempts: r.attempts,
-  };
-};
 
 /** Only the claimant may settle a job: a worker whose lease expired loses it. */
 const mine = (job: Job, owner: string) => and(eq(jobs.id, job.id), eq(jobs.status, 'claimed'), eq(jobs.claimedBy, owner));

@@ -1,24 +1,15 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import type { Meeting, Occurrence } from '../../../src/domain/schedule';
+import type { Meeting } from '../../../src/domain/schedule';
 import type { MeetingRepo } from '../../../src/ports/store';
 import type { PgDb } from '../client';
 import { meetings, presenterSlots, rsvps, scheduleRules, sets } from '../schema';
-import { toMeeting, toRule } from '../../store/rows';
+import { meetingTiming, ruleColumns, toMeeting, toRule } from '../../store/rows';
 import { serially, type Reader, type Tx } from './tx';
 import { planOwed, stillAt } from './versions';
 
 const listOf = async (tx: Reader, setId: number) =>
   (await tx.select().from(meetings).where(eq(meetings.setId, setId)).orderBy(asc(meetings.startsAt), asc(meetings.id))).map(toMeeting);
 
-/** The columns an occurrence sets on a meeting row. */
-const timing = (o: Occurrence) => ({
-  localDate: o.localDate,
-  localTime: o.localTime,
-  timeZone: o.zone,
-  startsAt: o.instant,
-  endsAt: o.ends,
-  requestedLocalTime: o.shiftedFrom ?? null,
-});
 
 /** Another scheduled meeting of the set on that local date, if any (the first made, should there be several). */
 const clashOn = async (tx: Reader, setId: number, localDate: string, except?: number) => {
@@ -75,16 +66,7 @@ export function meetingRepo(db: PgDb): MeetingRepo {
             .insert(scheduleRules)
             .values({
               setId,
-              intervalWeeks: rule.cadence.kind === 'weekly' ? rule.cadence.everyWeeks : 0,
-              intervalMonths: rule.cadence.kind === 'monthly' ? rule.cadence.everyMonths : null,
-              monthWeek: rule.cadence.kind === 'monthly' ? rule.cadence.week : null,
-              weekday: rule.weekday,
-              localTime: rule.localTime,
-              durationMinutes: rule.durationMinutes,
-              fromDate: rule.from,
-              untilDate: rule.until,
-              count: rule.count,
-              timeZone: rule.zone,
+              ...ruleColumns(rule),
               createdBy,
               createdAt: now,
             })
@@ -93,12 +75,12 @@ export function meetingRepo(db: PgDb): MeetingRepo {
         for (const { id, occurrence } of changes.update) {
           await tx
             .update(meetings)
-            .set({ ...timing(occurrence), ruleId: ruleRow.id, updatedAt: now, sequence: sql`${meetings.sequence} + 1` })
+            .set({ ...meetingTiming(occurrence), ruleId: ruleRow.id, updatedAt: now, sequence: sql`${meetings.sequence} + 1` })
             .where(eq(meetings.id, id));
         }
         // One at a time, so ids ascend in the order of the occurrences, as in SQLite.
         for (const occurrence of changes.insert) {
-          await tx.insert(meetings).values({ setId, ruleId: ruleRow.id, ...timing(occurrence), origin: 'rule', createdAt: now, updatedAt: now });
+          await tx.insert(meetings).values({ setId, ruleId: ruleRow.id, ...meetingTiming(occurrence), origin: 'rule', createdAt: now, updatedAt: now });
         }
         await removeMeetings(tx, changes.remove);
         // The rule's zone is the set's: where its members meet.
@@ -123,7 +105,7 @@ export function meetingRepo(db: PgDb): MeetingRepo {
         const row = (
           await tx
             .insert(meetings)
-            .values({ setId, ruleId: null, ...timing(occurrence), origin: 'added', createdAt: now, updatedAt: now })
+            .values({ setId, ruleId: null, ...meetingTiming(occurrence), origin: 'added', createdAt: now, updatedAt: now })
             .returning()
         )[0]!;
         await planOwed(tx, [setId]);
@@ -139,7 +121,7 @@ export function meetingRepo(db: PgDb): MeetingRepo {
         await tx
           .update(meetings)
           .set({
-            ...timing(to),
+            ...meetingTiming(to),
             origin: current.origin === 'added' ? 'added' : 'moved',
             movedFromDate: current.movedFromDate ?? (to.localDate === current.localDate ? null : current.localDate),
             sequence: current.sequence + 1,
@@ -157,7 +139,7 @@ export function meetingRepo(db: PgDb): MeetingRepo {
         for (const { id, occurrence } of moves) {
           await tx
             .update(meetings)
-            .set({ ...timing(occurrence), updatedAt: now, sequence: sql`${meetings.sequence} + 1` })
+            .set({ ...meetingTiming(occurrence), updatedAt: now, sequence: sql`${meetings.sequence} + 1` })
             .where(eq(meetings.id, id));
         }
         await tx.update(sets).set({ timeZone: zone, updatedAt: now }).where(eq(sets.id, setId));
