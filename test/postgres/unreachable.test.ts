@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgres } from '../../db/pg/client';
-import { createPostgresStore } from '../../db/pg/store';
 import type { Logger } from '../../src/ports/logger';
 import { StoreUnavailable } from '../../src/ports/store';
 import { guardedTick } from '../../src/scheduler/guarded-tick';
 import { createHarness, type Harness } from '../support/harness';
 import { postgresSkipReason, startThrowawayServer, type ThrowawayServer } from '../support/postgres-server';
-import type { StoreFactory } from '../support/stores';
+import { postgresStore } from '../support/stores';
 
 const skip = postgresSkipReason();
 if (skip) console.warn(`\n  ${skip}\n`);
@@ -17,14 +15,8 @@ describe.skipIf(skip)('when the PostgreSQL server goes away and comes back', () 
   beforeAll(async () => {
     server = await startThrowawayServer();
     const url = server.createDatabase('outage');
-    const onServer: StoreFactory = {
-      name: 'postgres',
-      async open() {
-        const database = await openPostgres(url, { max: 4 });
-        return { store: createPostgresStore(database.db), rows: async () => [], close: database.close };
-      },
-    };
-    h = await createHarness(new Date('2026-12-01T12:00:00Z'), undefined, onServer);
+    process.env.SETWISE_TEST_DATABASE_URL = url;
+    h = await createHarness(new Date('2026-12-01T12:00:00Z'), undefined, postgresStore);
   });
   afterAll(async () => {
     await h?.close();

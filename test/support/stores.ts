@@ -19,6 +19,8 @@ export interface OpenStore {
   readonly store: Store;
   /** Every row the store holds, by table, with the engine's column names: what erase and fuzz checks search. */
   rows(): Promise<{ readonly table: string; readonly row: Readonly<Record<string, unknown>> }[]>;
+  /** Throws when the database does not answer: what /healthz follows. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export const sqliteStore: StoreFactory<OpenSqliteStore> = {
         const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
         return tables.flatMap((table) => (sqlite.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]).map((row) => ({ table, row })));
       },
+      ping: async () => void sqlite.prepare('SELECT 1').get(),
       close: async () => database.close(),
     };
   },
@@ -85,6 +88,7 @@ export const pgliteStore: StoreFactory = {
     return {
       store: createPostgresStore(drizzle(pg, { schema: pgSchema }) as unknown as PgDb),
       rows: () => rowsOf(query),
+      ping: async () => void (await query('SELECT 1')),
       // The database stays for the file's next test; the worker's exit ends it.
       close: async () => {},
     };
@@ -104,7 +108,7 @@ export const postgresStore: StoreFactory = {
     const database = await openPostgres(url, { max: 4 });
     const query: Query = async (text) => ({ rows: ((await database.db.execute(sql.raw(text))) as unknown as { rows: never[] }).rows });
     if (file === undefined) await empty(query);
-    return { store: createPostgresStore(database.db), rows: () => rowsOf(query), close: database.close };
+    return { store: createPostgresStore(database.db), rows: () => rowsOf(query), ping: database.ping, close: database.close };
   },
 };
 

@@ -16,18 +16,18 @@ import { ManualClock } from '../../../src/ports/clock';
 import { DEFAULT_PROMPTS_DIR, loadPromptLibrary } from '../../../src/prompt-library';
 import { runUntil } from '../../../src/scheduler/run-until';
 import { REDACT_PATHS } from '../../../src/secrets';
-import { sqliteStore, type OpenSqliteStore } from '../stores';
+import { sqliteStore, type OpenStore, type StoreFactory } from '../stores';
 import type { FakeSlack } from './fake-api';
 
 export const BOT_TOKEN = 'xoxb-1111-2222-setwisetesttoken';
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 
-export interface SetwiseSlack {
+export interface SetwiseSlack<S extends OpenStore = OpenStore> {
   /** Where Slack would send requests: `${base}/slack/events`. */
   readonly base: string;
   readonly events: string;
   readonly app: App;
-  readonly opened: OpenSqliteStore;
+  readonly opened: S;
   readonly clock: ManualClock;
   /** Every log line, as written. */
   readonly logs: string[];
@@ -35,8 +35,15 @@ export interface SetwiseSlack {
   close(): Promise<void>;
 }
 
-export async function startSetwiseSlack(fake: FakeSlack, start: Date, overrides: Partial<SlackSettings> = {}, file?: string): Promise<SetwiseSlack> {
-  const opened = await sqliteStore.open(file);
+/** On a fresh SQLite database unless `factory` says otherwise; `file` reopens one (see ../stores.ts). */
+export async function startSetwiseSlack<S extends OpenStore = OpenStore>(
+  fake: FakeSlack,
+  start: Date,
+  overrides: Partial<SlackSettings> = {},
+  file?: string,
+  factory: StoreFactory<S> = sqliteStore as unknown as StoreFactory<S>,
+): Promise<SetwiseSlack<S>> {
+  const opened = await factory.open(file);
   const { store } = opened;
   const clock = new ManualClock(start);
   const logs: string[] = [];
@@ -47,7 +54,7 @@ export async function startSetwiseSlack(fake: FakeSlack, start: Date, overrides:
   const core = createCore(deps);
   const scheduler = nudgeScheduler(deps, 'test');
   // Healthy when the database answers, as main.ts checks it.
-  const health = async () => (opened.database.sqlite.prepare('SELECT 1').get(), true);
+  const health = async () => (await opened.ping(), true);
   const app = createSlackApp(settings, { core, store, clock, log, health });
   // HTTP mode answers with its server (port 0 picks a free one); Socket Mode serves /healthz on settings.port.
   await app.init(); // as startSlack does: Bolt's initialization is deferred so start-up can await it
@@ -63,7 +70,7 @@ export async function startSetwiseSlack(fake: FakeSlack, start: Date, overrides:
     advanceTo: (to) => runUntil(scheduler, store.jobs, clock, to),
     async close() {
       await app.stop();
-      opened.close();
+      await opened.close();
     },
   };
 }
