@@ -5,11 +5,11 @@
  * - Drain: 1, 2 and 4 Setwise scheduler processes on one database (a Postgres one, and
  *   for comparison one SQLite file) draining 10,000 due nudges through the real nudge
  *   code to a no-op platform, with the wall time from the starting gun to the last
- *   exit and a count of duplicates.
+ *   exit, a count of duplicates, and how busy the machine's cores were meanwhile.
  * Needs Debian's PostgreSQL binaries (a throwaway server is started and removed).
  * Figures go to docs/benchmarks.md; no test asserts a timing.
  */
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -97,6 +97,14 @@ async function timeClaims(store: Store, now: Date, reset: () => unknown): Promis
   return times;
 }
 
+/** The machine's CPU time so far (Linux' /proc/stat): busy and total jiffies, to say how busy a drain kept the cores. */
+function cpuTimes(): { busy: number; total: number } | undefined {
+  if (!existsSync('/proc/stat')) return undefined;
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  return { busy: total - fields[3]! - (fields[4] ?? 0), total }; // idle and iowait are not busy
+}
+
 /** A fresh copy of the seeded database for one drain: where the children find it. */
 async function copyOf(engine: 'sqlite' | 'postgres', seeded: string, name: string): Promise<Record<string, string>> {
   if (engine === 'sqlite') {
@@ -112,7 +120,7 @@ async function copyOf(engine: 'sqlite' | 'postgres', seeded: string, name: strin
 }
 
 /** 1, 2 or 4 instances draining the same 10,000 due nudges, each run on a copy of one seeded database. */
-async function drain(engine: 'sqlite' | 'postgres', seeded: string, dueAt: Date, instances: number): Promise<{ seconds: number; sent: number; duplicates: number }> {
+async function drain(engine: 'sqlite' | 'postgres', seeded: string, dueAt: Date, instances: number): Promise<{ seconds: number; sent: number; duplicates: number; busy: string }> {
   const name = `drain_${engine}_${instances}`;
   const where = await copyOf(engine, seeded, name);
   const log = join(dir, `${name}.log`);
@@ -122,12 +130,15 @@ async function drain(engine: 'sqlite' | 'postgres', seeded: string, dueAt: Date,
   const done = Promise.all(workers.map(exited));
   while (startedIn(log) < instances) await new Promise((r) => setTimeout(r, 10));
   const t = process.hrtime.bigint();
+  const cpuBefore = cpuTimes();
   writeFileSync(go, '');
   const codes = await done;
   const seconds = ms(t) / 1000;
+  const cpuAfter = cpuTimes();
+  const busy = cpuBefore && cpuAfter ? `${Math.round((100 * (cpuAfter.busy - cpuBefore.busy)) / (cpuAfter.total - cpuBefore.total))}%` : '?';
   if (codes.some((c) => c !== 0)) throw new Error(`a drain worker failed: ${codes.join(', ')}`);
   const sent = deliveries(log).map((l) => l.slice(l.indexOf(' ') + 1));
-  return { seconds, sent: sent.length, duplicates: sent.length - new Set(sent).size };
+  return { seconds, sent: sent.length, duplicates: sent.length - new Set(sent).size, busy };
 }
 
 try {
@@ -148,7 +159,7 @@ try {
   const figure = async (engine: 'sqlite' | 'postgres', instances: number) => {
     const r = await drain(engine, engine === 'sqlite' ? sqliteSeed : template, dueAt, instances);
     if (r.sent - r.duplicates !== expected) throw new Error(`${engine} drain with ${instances}: ${r.sent - r.duplicates} of ${expected} delivered`);
-    return `${r.seconds.toFixed(1)} s, ${(expected / r.seconds).toFixed(0)} nudges/s, ${r.duplicates} duplicates`;
+    return `${r.seconds.toFixed(1)} s, ${(expected / r.seconds).toFixed(0)} nudges/s, ${r.duplicates} duplicates, CPU ${r.busy} busy`;
   };
   for (const instances of [1, 2, 4]) {
     results.push(`| drain ${expected.toLocaleString('en')} due nudges, ${instances} instance${instances > 1 ? 's' : ''} | ${await figure('sqlite', instances)} | ${await figure('postgres', instances)} |`);

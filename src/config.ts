@@ -33,10 +33,10 @@ const schema = z.object({
     z.string().superRefine((raw, ctx) => {
       // Messages name what is wrong, never the URL: it may hold a password.
       const url = URL.canParse(raw) ? new URL(raw) : undefined;
-      if (!url) ctx.addIssue({ code: 'custom', message: 'must be a URL such as postgres://user:password@host:5432/setwise' });
+      if (!url) ctx.addIssue({ code: 'custom', message: 'must be a URL such as postgres://host:5432/setwise (user and password before the host, as the server needs)' });
       else if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') ctx.addIssue({ code: 'custom', message: `must start with postgres:// (PostgreSQL is the only server database; leave it unset to use SQLite, SETWISE_DB)` });
-      else if (!url.hostname && !url.searchParams.get('host')) ctx.addIssue({ code: 'custom', message: 'must name the server\'s host, as in postgres://user:password@host:5432/setwise' });
-      else if (!/^\/[^/]+$/.test(url.pathname)) ctx.addIssue({ code: 'custom', message: 'must name the database after the host, as in postgres://user:password@host:5432/setwise' });
+      else if (!url.hostname && !url.searchParams.get('host')) ctx.addIssue({ code: 'custom', message: 'must name the server\'s host, as in postgres://host:5432/setwise' });
+      else if (!/^\/[^/]+$/.test(url.pathname)) ctx.addIssue({ code: 'custom', message: 'must name the database after the host, as in postgres://host:5432/setwise' });
     }),
   ),
   PORT: z.preprocess(

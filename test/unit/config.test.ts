@@ -27,6 +27,30 @@ describe('configuration', () => {
     expect(loadConfig({ SETWISE_ADAPTER: 'teams' }).adapter).toBe('teams'); // no app id: local, unauthenticated
   });
 
+  it('takes PostgreSQL from SETWISE_DATABASE_URL, and SQLite stays the default', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(loadConfig({ SETWISE_DATABASE_URL: ' ' }).databaseUrl).toBeUndefined();
+    for (const url of ['postgres://setwise:pw@db.internal:5432/setwise', 'postgresql://db/setwise?sslmode=require', 'postgres:///setwise?host=/var/run/postgresql']) {
+      expect(loadConfig({ SETWISE_DATABASE_URL: url }).databaseUrl).toBe(url);
+    }
+  });
+
+  it('refuses a database URL it cannot use, saying why and never repeating it', () => {
+    const cases: [string, RegExp][] = [
+      ['not a url at all, hunter2', /^SETWISE_DATABASE_URL: must be a URL such as postgres:\/\/host:5432\/setwise \(user and password before the host, as the server needs\)$/],
+      ['mysql://root:hunter2@db/setwise', /^SETWISE_DATABASE_URL: must start with postgres:\/\/ /],
+      ['postgres://root:hunter2@db.internal:5432', /^SETWISE_DATABASE_URL: must name the database after the host/],
+      ['postgres://root:hunter2@db.internal/a/b', /^SETWISE_DATABASE_URL: must name the database after the host/],
+      ['postgres:///setwise', /^SETWISE_DATABASE_URL: must name the server's host, as in postgres:\/\/host:5432\/setwise$/],
+    ];
+    for (const [url, message] of cases) {
+      const said = refusal({ SETWISE_DATABASE_URL: url });
+      expect(said, url).toMatch(message);
+      expect(said, url).not.toContain('hunter2');
+      expect(said, url).not.toContain('root');
+    }
+  });
+
   it('names the variable and the problem in one line', () => {
     const cases: [Record<string, string>, string][] = [
       [{ PORT: 'abc' }, 'PORT: must be a whole number from 1 to 65535 (got "abc")'],
