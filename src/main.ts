@@ -2,6 +2,7 @@
  * Composition root: the one file that wires storage, the chosen adapter and the
  * core together. Start-up problems end the process with one line on stderr.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { constants, hostname, tmpdir } from 'node:os';
@@ -82,7 +83,8 @@ type Common = Pick<Deps, 'store' | 'log' | 'prompts'>;
 
 /** The scheduler on its cron tick: it catches up on anything that fell due while Setwise was stopped first. */
 async function startTicking(config: Config, deps: Deps) {
-  const scheduler = nudgeScheduler(deps, `${hostname()}:${process.pid}`);
+  // Unique among every instance on the database, also containers that share a host name and a pid.
+  const scheduler = nudgeScheduler(deps, `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`);
   const tick = guardedTick(() => scheduler.tick(), deps.log, isUnavailable);
   await tick();
   const cron = cronSchedule(config.tick, () => void tick(), { noOverlap: true });
@@ -168,7 +170,7 @@ async function main(): Promise<void> {
   // own; an in-memory database gets a private folder that goes when it does, however it ends.
   // (On PostgreSQL the console keeps its files and state where SETWISE_DB would be.)
   const memoryFiles = config.db === ':memory:' ? mkdtempSync(join(tmpdir(), 'setwise-')) : undefined;
-  if (config.databaseUrl && config.db === DEFAULT_DB) mkdirSync(dirname(resolve(config.db)), { recursive: true, mode: 0o700 });
+  if (config.databaseUrl && config.adapter === 'console' && config.db === DEFAULT_DB) mkdirSync(dirname(resolve(config.db)), { recursive: true, mode: 0o700 });
   const removeMemoryFiles = () => memoryFiles && rmSync(memoryFiles, { recursive: true, force: true });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {

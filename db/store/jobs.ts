@@ -53,6 +53,10 @@ export function jobRepo(db: Db, truncation: LogTruncation): JobRepo {
         .sort((a, b) => a.runAt.getTime() - b.runAt.getTime());
     },
 
+    async renew(job, owner, now, leaseMs) {
+      return db.update(jobs).set({ leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now }).where(mine(job, owner)).run().changes === 1;
+    },
+
     async complete(job, owner, ref, now) {
       db.update(jobs).set({ status: 'done', resultRef: ref ?? null, leaseUntil: null, lastError: null, updatedAt: now }).where(mine(job, owner)).run();
     },

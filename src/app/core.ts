@@ -12,6 +12,13 @@ import { overview } from './overview';
 import { lifecycle } from './lifecycle';
 import { parseZone } from '../domain/zone';
 
+/** The innermost cause of an error, as its code and message. */
+function rootCause(error: Error): { readonly code?: unknown; readonly message: string } {
+  let e: Error = error;
+  for (let depth = 0; e.cause instanceof Error && depth < 5; depth++) e = e.cause;
+  return { code: (e as { code?: unknown }).code, message: e.message };
+}
+
 const refusal = (message: string, hint?: string): Reply =>
   privateReply({ tone: 'error', text: hint ? `${message} ${hint}` : message } satisfies Message);
 
@@ -110,7 +117,8 @@ export function createCore(deps: Deps): Core {
         if (error instanceof SetwiseError) return refusal(error.message, error.hint);
         // A database that is restarting or failing over: the person's request is theirs to send again.
         if (error instanceof StoreUnavailable) {
-          deps.log.warn({ err: error.cause, platform: incoming.platform, payload: incoming.payload.type }, 'database unreachable: request answered "try again"');
+          // The driver's own words only: a wrapped query error would quote the query's values, people's words among them.
+          deps.log.warn({ reason: rootCause(error), platform: incoming.platform, payload: incoming.payload.type }, 'database unreachable: request answered "try again"');
           return refusal("I can't reach my database just now.", 'Please try again shortly.');
         }
         // Anything else is our fault: log it with a reference the person can quote.

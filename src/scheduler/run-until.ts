@@ -8,7 +8,7 @@ import type { Scheduler, TickResult } from './runner';
  * `:advance` and the demo use it to play a month of nudges in seconds.
  */
 export async function runUntil(scheduler: Scheduler, jobs: JobRepo, clock: MovableClock, target: Date, onTick?: (at: Date) => void): Promise<TickResult> {
-  const total: TickResult = { claimed: 0, sent: 0, skipped: 0, deferred: 0, retried: 0, dead: 0 };
+  const total: TickResult = { claimed: 0, sent: 0, skipped: 0, deferred: 0, retried: 0, dead: 0, lapsed: 0 };
   for (;;) {
     const due = await jobs.nextDue();
     if (!due || due.getTime() > target.getTime()) break;

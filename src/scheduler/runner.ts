@@ -2,7 +2,7 @@ import { RateLimited } from '../ports/chat';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { Job } from '../domain/nudges/job';
-import type { JobRepo } from '../ports/store';
+import { StoreUnavailable, type JobRepo } from '../ports/store';
 import { DEFAULT_RETRY, nextRetry, type RetryPolicy } from './backoff';
 
 /** What delivering one job came to. A thrown error means "failed: try again later". */
@@ -37,6 +37,8 @@ export interface TickResult {
   skipped: number;
   deferred: number;
   retried: number;
+  /** Claimed, but left unsent because the claim ran out first (another instance may hold them now). */
+  lapsed: number;
   dead: number;
 }
 
@@ -57,18 +59,32 @@ export class Scheduler {
   }
 
   private async drain(): Promise<TickResult> {
-    const total: TickResult = { claimed: 0, sent: 0, skipped: 0, deferred: 0, retried: 0, dead: 0 };
+    const total: TickResult = { claimed: 0, sent: 0, skipped: 0, deferred: 0, retried: 0, dead: 0, lapsed: 0 };
     const { jobs, clock, owner, log } = this.o;
     await this.o.prepare?.().catch((error: unknown) => log.error({ err: error }, 'could not prepare the tick'));
+    const leaseMs = this.o.leaseMs ?? 120_000;
     for (;;) {
-      const claimed = await jobs.claim(owner, clock.now(), this.o.leaseMs ?? 120_000, this.o.batch ?? 200);
+      const claimedAt = clock.now().getTime();
+      const claimed = await jobs.claim(owner, new Date(claimedAt), leaseMs, this.o.batch ?? 200);
       if (claimed.length === 0) return total;
       total.claimed += claimed.length;
       await pool(claimed, this.o.concurrency ?? 4, async (job) => {
-        const outcome = await this.run(job);
+        const outcome = (await this.stillMine(job, claimedAt, leaseMs)) ? await this.run(job) : 'lapsed';
         total[outcome] += 1;
       });
     }
+  }
+
+  /**
+   * Whether the job may be sent now. A batch that outlasts half its lease (slow
+   * platforms, pacing waits) renews each job's claim before sending it, so another
+   * instance cannot reclaim a job while its send is under way; a job another instance
+   * has already reclaimed is left to it (lapsed), never sent twice.
+   */
+  private async stillMine(job: Job, claimedAt: number, leaseMs: number): Promise<boolean> {
+    const now = this.o.clock.now();
+    if (now.getTime() - claimedAt < leaseMs / 2) return true;
+    return this.o.jobs.renew(job, this.o.owner, now, leaseMs);
   }
 
   private async run(job: Job): Promise<'sent' | 'skipped' | 'deferred' | 'retried' | 'dead'> {
@@ -90,6 +106,9 @@ export class Scheduler {
       await jobs.reschedule(job, owner, result.until, null, clock.now());
       return 'deferred';
     } catch (error) {
+      // The database, not the platform, failed: no try is used up and nothing is buried.
+      // The tick stops; the job stays claimed until its lease ends, then is sent again.
+      if (error instanceof StoreUnavailable) throw error;
       const message = error instanceof Error ? error.message : String(error);
       const decision = nextRetry(job.attempts, error instanceof RateLimited ? error.retryAfterSeconds : undefined, this.o.retry ?? DEFAULT_RETRY);
       if (decision.retry) {

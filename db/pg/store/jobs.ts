@@ -52,6 +52,15 @@ export function jobRepo(db: PgDb): JobRepo {
       return claimed.map(toJob).sort((a, b) => a.runAt.getTime() - b.runAt.getTime());
     },
 
+    async renew(job, owner, now, leaseMs) {
+      const renewed = await db
+        .update(jobs)
+        .set({ leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now })
+        .where(mine(job, owner))
+        .returning({ id: jobs.id });
+      return renewed.length === 1;
+    },
+
     async complete(job, owner, ref, now) {
       await db
         .update(jobs)

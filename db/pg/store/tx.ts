@@ -32,10 +32,14 @@ export function snapshotRead<T>(db: PgDb, read: (tx: Tx) => Promise<T>): Promise
   return db.transaction(read, { isolationLevel: 'repeatable read', accessMode: 'read only' });
 }
 
-/** The SQLSTATE of a driver error (node-postgres and PGlite both set `code`), also when drizzle wraps it. */
+/**
+ * The SQLSTATE of an error the server sent (node-postgres and PGlite both give such
+ * errors a `code` and a `severity`), also when drizzle wraps it. A socket error's code
+ * (EPIPE) is no SQLSTATE, so only errors with a severity count.
+ */
 export function sqlState(error: unknown): string | undefined {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  for (let e = error as { code?: unknown; severity?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && typeof e.severity === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
   }
   return undefined;
 }

@@ -9,6 +9,12 @@ import type { Job } from '../../domain/nudges/job';
 export interface JobRepo {
   /** Atomic: takes up to `limit` jobs that are due, or whose claimant's lease has run out. */
   claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<Job[]>;
+  /**
+   * Atomic: extends the claim to `now + leaseMs` if it is still this owner's (its lease
+   * may have run out, as long as no one has claimed it since); false when another
+   * worker holds it now.
+   */
+  renew(job: Job, owner: string, now: Date, leaseMs: number): Promise<boolean>;
   complete(job: Job, owner: string, ref: unknown, now: Date): Promise<void>;
   skip(job: Job, owner: string, reason: string, now: Date): Promise<void>;
   /** Back to pending at `runAt`; `error` set for a retry, null for a wait (quiet hours) that is not a try. */
