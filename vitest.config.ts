@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { postgresSkipReason } from './test/support/postgres-server';
 
 const shared = {
   // e2e tests start real processes; give them room on a two-core machine.
@@ -27,6 +28,22 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
+      // And on a real PostgreSQL server, where Debian's binaries are installed (CI installs
+      // them): a throwaway server for the run, a database a worker, real concurrency.
+      ...(postgresSkipReason()
+        ? []
+        : [
+            {
+              test: {
+                ...shared,
+                name: 'contract-server',
+                include: ['test/integration/**/*.test.ts'],
+                env: { SETWISE_TEST_STORE: 'postgres' },
+                globalSetup: ['test/support/postgres-contract-setup.ts'],
+                sequence: { groupOrder: 2 },
+              },
+            },
+          ]),
     ],
   },
 });
