@@ -3,7 +3,7 @@ import type { PersonRepo } from '../../src/ports/store';
 import type { Db } from '../client';
 import type { Tx } from './tx';
 import { memberships, people, sets } from '../schema';
-import { toPerson } from './rows';
+import { newPersonColumns, refreshedPersonColumns, toPerson } from './rows';
 import { planOwed } from './versions';
 
 /** A person by their platform id in a workspace (the unique index people_workspace_user). */
@@ -30,26 +30,12 @@ export function personRepo(db: Db): PersonRepo {
             .from(people)
             .where(byUser(workspaceId, identity.userId))
             .get();
-          // Platforms are the source of truth for names, DM addresses and reported zones: refresh them on every visit.
           const row = tx
             .insert(people)
-            .values({
-              workspaceId,
-              platformUserId: identity.userId,
-              displayName: identity.displayName,
-              dmAddress: identity.dm ?? null,
-              platformTimeZone: identity.timeZone ?? null,
-              createdAt: now,
-              updatedAt: now,
-            })
+            .values(newPersonColumns(workspaceId, identity, now))
             .onConflictDoUpdate({
               target: [people.workspaceId, people.platformUserId],
-              set: {
-                displayName: identity.displayName,
-                ...(identity.dm ? { dmAddress: identity.dm } : {}),
-                ...(identity.timeZone ? { platformTimeZone: identity.timeZone } : {}),
-                updatedAt: now,
-              },
+              set: refreshedPersonColumns(identity, now),
             })
             .returning()
             .get();

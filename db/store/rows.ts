@@ -1,6 +1,8 @@
 import { nudgeSettings } from '../../src/domain/nudges/settings';
 import type { LearningSet, Membership, Person } from '../../src/domain/model';
 import type { Job, NudgeKind } from '../../src/domain/nudges/job';
+import type { Identity } from '../../src/ports/inbound';
+import type { NewSet } from '../../src/ports/store';
 import type { JobStatus, OutboxEntry } from '../../src/domain/plan/types';
 import type { Slot, SlotReason } from '../../src/domain/rotation/types';
 import type { Meeting, MonthWeek, Occurrence, ScheduleRule, StoredRule } from '../../src/domain/schedule';
@@ -173,3 +175,38 @@ export const slotColumns = (slot: Slot, now: Date) => ({
 
 /** What a job's payload holds: the meeting and person it is about. */
 export const jobPayload = (n: { readonly meetingId: number | null; readonly personId: number | null }) => ({ meetingId: n.meetingId, personId: n.personId });
+
+/** A person's row as their platform first tells of them. */
+export const newPersonColumns = (workspaceId: number, identity: Identity, now: Date) => ({
+  workspaceId,
+  platformUserId: identity.userId,
+  displayName: identity.displayName,
+  dmAddress: identity.dm ?? null,
+  platformTimeZone: identity.timeZone ?? null,
+  createdAt: now,
+  updatedAt: now,
+});
+
+/**
+ * What a later visit refreshes: platforms are the source of truth for names, private
+ * addresses and reported zones (an address or zone not given this time is kept).
+ */
+export const refreshedPersonColumns = (identity: Identity, now: Date) => ({
+  displayName: identity.displayName,
+  ...(identity.dm ? { dmAddress: identity.dm } : {}),
+  ...(identity.timeZone ? { platformTimeZone: identity.timeZone } : {}),
+  updatedAt: now,
+});
+
+/** A new set's row. */
+export const newSetColumns = (input: NewSet, facilitatorId: number, now: Date) => ({
+  workspaceId: input.workspaceId,
+  name: input.name,
+  channelId: input.channelId,
+  channelLabel: input.channelLabel,
+  channelAddress: input.channel,
+  timeZone: input.timeZone,
+  createdBy: facilitatorId,
+  createdAt: now,
+  updatedAt: now,
+});

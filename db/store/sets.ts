@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { SetRepo } from '../../src/ports/store';
 import type { Db } from '../client';
 import { memberships, sets } from '../schema';
-import { toSet } from './rows';
+import { newSetColumns, toSet } from './rows';
 import { planOwed } from './versions';
 
 export function setRepo(db: Db): SetRepo {
@@ -21,17 +21,7 @@ export function setRepo(db: Db): SetRepo {
           if (existing) return { ok: false as const, reason: 'channel-taken' as const, existing: toSet(existing) };
           const row = tx
             .insert(sets)
-            .values({
-              workspaceId: input.workspaceId,
-              name: input.name,
-              channelId: input.channelId,
-              channelLabel: input.channelLabel,
-              channelAddress: input.channel,
-              timeZone: input.timeZone,
-              createdBy: facilitatorId,
-              createdAt: now,
-              updatedAt: now,
-            })
+            .values(newSetColumns(input, facilitatorId, now))
             .returning()
             .get();
           tx.insert(memberships)

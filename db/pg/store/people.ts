@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { PersonRepo } from '../../../src/ports/store';
 import type { PgDb } from '../client';
 import { memberships, people, sets } from '../schema';
-import { toPerson } from '../../store/rows';
+import { newPersonColumns, refreshedPersonColumns, toPerson } from '../../store/rows';
 import { serially, type Tx } from './tx';
 import { planOwed } from './versions';
 
@@ -29,27 +29,13 @@ export function personRepo(db: PgDb): PersonRepo {
           .from(people)
           .where(byUser(workspaceId, identity.userId))
           .limit(1);
-        // Platforms are the source of truth for names, DM addresses and reported zones: refresh them on every visit.
         const row = (
           await tx
             .insert(people)
-            .values({
-              workspaceId,
-              platformUserId: identity.userId,
-              displayName: identity.displayName,
-              dmAddress: identity.dm ?? null,
-              platformTimeZone: identity.timeZone ?? null,
-              createdAt: now,
-              updatedAt: now,
-            })
+            .values(newPersonColumns(workspaceId, identity, now))
             .onConflictDoUpdate({
               target: [people.workspaceId, people.platformUserId],
-              set: {
-                displayName: identity.displayName,
-                ...(identity.dm ? { dmAddress: identity.dm } : {}),
-                ...(identity.timeZone ? { platformTimeZone: identity.timeZone } : {}),
-                updatedAt: now,
-              },
+              set: refreshedPersonColumns(identity, now),
             })
             .returning()
         )[0]!;

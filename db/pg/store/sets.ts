@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { SetRepo } from '../../../src/ports/store';
 import type { PgDb } from '../client';
 import { memberships, sets } from '../schema';
-import { toSet } from '../../store/rows';
+import { newSetColumns, toSet } from '../../store/rows';
 import { serially, type Reader } from './tx';
 import { planOwed } from './versions';
 
@@ -25,17 +25,7 @@ export function setRepo(db: PgDb): SetRepo {
         const row = (
           await tx
             .insert(sets)
-            .values({
-              workspaceId: input.workspaceId,
-              name: input.name,
-              channelId: input.channelId,
-              channelLabel: input.channelLabel,
-              channelAddress: input.channel,
-              timeZone: input.timeZone,
-              createdBy: facilitatorId,
-              createdAt: now,
-              updatedAt: now,
-            })
+            .values(newSetColumns(input, facilitatorId, now))
             .returning()
         )[0]!;
         await tx
