@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { postgresSkipReason } from './test/support/postgres-server';
 
+const noServer = postgresSkipReason();
+if (noServer) console.warn(`\n  ${noServer} (and the contract suite on a real server)\n`);
+
 const shared = {
   // e2e tests start real processes; give them room on a two-core machine.
   testTimeout: 60_000,
@@ -30,7 +33,7 @@ export default defineConfig({
       },
       // And on a real PostgreSQL server, where Debian's binaries are installed (CI installs
       // them): a throwaway server for the run, a database a worker, real concurrency.
-      ...(postgresSkipReason()
+      ...(noServer
         ? []
         : [
             {
