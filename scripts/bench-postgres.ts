@@ -19,7 +19,7 @@ import { createPostgresStore } from '../db/pg/store';
 import { createSqliteStore } from '../db/store';
 import type { Store } from '../src/ports/store';
 import { seedFanOut, seedFanOutIn } from '../test/support/nudge-fixture';
-import { postgresSkipReason, startThrowawayServer } from '../test/support/postgres-server';
+import { copyDatabase, postgresSkipReason, startThrowawayServer } from '../test/support/postgres-server';
 import { deliveries, exited, schedulerChild as child, startedIn } from '../test/support/workers';
 
 const skip = postgresSkipReason();
@@ -112,11 +112,7 @@ async function copyOf(engine: 'sqlite' | 'postgres', seeded: string, name: strin
     copyFileSync(seeded, file);
     return { CHILD_DB: file };
   }
-  const admin = new pg.Client({ connectionString: seeded.replace(/\/[^/]+$/, '/postgres') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE drain_template`);
-  await admin.end();
-  return { CHILD_DATABASE_URL: seeded.replace(/\/[^/]+$/, `/${name}`) };
+  return { CHILD_DATABASE_URL: await copyDatabase(seeded, name) };
 }
 
 /** 1, 2 or 4 instances draining the same 10,000 due nudges, each run on a copy of one seeded database. */

@@ -46,10 +46,6 @@ interface OpenedStore {
 }
 
 function openSqlite(file: string): OpenedStore {
-  // The database holds everyone's challenges and journals: only this account may read
-  // what Setwise creates (the file, its log, the files it hands over).
-  process.umask(0o077);
-  if (file === DEFAULT_DB) mkdirSync(dirname(resolve(file)), { recursive: true, mode: 0o700 });
   try {
     const database = openDatabase(file);
     return {
@@ -64,7 +60,6 @@ function openSqlite(file: string): OpenedStore {
 
 /** PostgreSQL, when SETWISE_DATABASE_URL names a server: several instances may share it. */
 async function openServer(url: string): Promise<OpenedStore> {
-  process.umask(0o077); // the console's own files (its state, files it hands over) stay private here too
   const { host, pathname } = new URL(url);
   try {
     const database = await openPostgres(url);
@@ -165,12 +160,16 @@ async function main(): Promise<void> {
     pino.destination(2),
   );
   const prompts = loadPromptLibrary(config.promptsDir ?? DEFAULT_PROMPTS_DIR);
+  // The database holds everyone's challenges and journals: only this account may read
+  // what Setwise creates (a SQLite file and its log, the files it hands over).
+  process.umask(0o077);
+  // ./data, made on first start, holds the SQLite file; on PostgreSQL only the console's
+  // state and files (kept where SETWISE_DB would be), so the other adapters make nothing.
+  if (config.db === DEFAULT_DB && (!config.databaseUrl || config.adapter === 'console')) mkdirSync(dirname(resolve(config.db)), { recursive: true, mode: 0o700 });
   const database = config.databaseUrl ? await openServer(config.databaseUrl) : openSqlite(config.db);
   // Files the bot hands over (calendars, exports) go in a private folder of the database's
   // own; an in-memory database gets a private folder that goes when it does, however it ends.
-  // (On PostgreSQL the console keeps its files and state where SETWISE_DB would be.)
   const memoryFiles = config.db === ':memory:' ? mkdtempSync(join(tmpdir(), 'setwise-')) : undefined;
-  if (config.databaseUrl && config.adapter === 'console' && config.db === DEFAULT_DB) mkdirSync(dirname(resolve(config.db)), { recursive: true, mode: 0o700 });
   const removeMemoryFiles = () => memoryFiles && rmSync(memoryFiles, { recursive: true, force: true });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {

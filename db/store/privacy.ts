@@ -1,4 +1,4 @@
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { PersonalData } from '../../src/domain/records';
 import type { PrivacyRepo } from '../../src/ports/store';
 import type { Db, LogTruncation } from '../client';
@@ -17,6 +17,7 @@ import {
   scheduleRules,
   sets,
 } from '../schema';
+import { meetingsNamed, toPersonalData } from './rows';
 import { planOwed } from './versions';
 
 const ANONYMOUS = 'former member';
@@ -26,29 +27,22 @@ export function privacyRepo(db: Db, truncation: LogTruncation): PrivacyRepo {
     async export(personId) {
       // One read transaction: the export is the person's data as of one moment.
       return db.transaction((tx): PersonalData => {
-        const person = tx.select().from(people).where(eq(people.id, personId)).get();
-        const setNames = new Map(tx.select({ id: sets.id, name: sets.name }).from(sets).all().map((x) => [x.id, x.name]));
-        const setName = (id: number) => setNames.get(id) ?? '?';
-        const meetingDate = (id: number) => tx.select({ d: meetings.localDate }).from(meetings).where(eq(meetings.id, id)).get()?.d ?? null;
-        return {
-          profile: person
-            ? {
-                name: person.displayName,
-                platformUserId: person.platformUserId,
-                timeZone: person.timeZone,
-                platformTimeZone: person.platformTimeZone,
-                quietHours: person.quietStart ? `${person.quietStart}-${person.quietEnd}` : null,
-                firstSeen: person.createdAt,
-              }
-            : null,
-          sets: tx.select().from(memberships).where(eq(memberships.personId, personId)).all().map((m) => ({ set: setName(m.setId), role: m.role, presenting: m.presenting, joined: m.joinedAt, left: m.leftAt })),
-          challenges: tx.select().from(challenges).where(eq(challenges.personId, personId)).all().map((c) => ({ set: setName(c.setId), version: c.version, status: c.status, written: c.createdAt, fields: c.fields })),
-          actions: tx.select().from(actions).where(eq(actions.personId, personId)).all().map((x) => ({ set: setName(x.setId), text: x.text, due: x.dueDate, status: x.status, created: x.createdAt, closed: x.closedAt })),
-          reflections: tx.select().from(reflections).where(eq(reflections.personId, personId)).all().map((r) => ({ set: r.setId ? setName(r.setId) : null, text: r.text, written: r.createdAt, shared: r.sharedAt })),
-          rsvps: tx.select().from(rsvps).where(eq(rsvps.personId, personId)).all().map((r) => ({ meeting: meetingDate(r.meetingId), answer: r.answer, answered: r.updatedAt })),
-          absences: tx.select().from(absences).where(eq(absences.personId, personId)).all().map((x) => ({ set: setName(x.setId), from: x.fromDate, until: x.untilDate })),
-          presenting: tx.select().from(presenterSlots).where(eq(presenterSlots.personId, personId)).all().map((x) => ({ meeting: meetingDate(x.meetingId), status: x.status, source: x.source })),
+        const found = {
+          person: tx.select().from(people).where(eq(people.id, personId)).get(),
+          memberships: tx.select().from(memberships).where(eq(memberships.personId, personId)).all(),
+          challenges: tx.select().from(challenges).where(eq(challenges.personId, personId)).all(),
+          actions: tx.select().from(actions).where(eq(actions.personId, personId)).all(),
+          reflections: tx.select().from(reflections).where(eq(reflections.personId, personId)).all(),
+          rsvps: tx.select().from(rsvps).where(eq(rsvps.personId, personId)).all(),
+          absences: tx.select().from(absences).where(eq(absences.personId, personId)).all(),
+          slots: tx.select().from(presenterSlots).where(eq(presenterSlots.personId, personId)).all(),
         };
+        const named = meetingsNamed(found);
+        return toPersonalData({
+          ...found,
+          setNames: new Map(tx.select({ id: sets.id, name: sets.name }).from(sets).all().map((x) => [x.id, x.name])),
+          meetingDates: new Map(named.length ? tx.select({ id: meetings.id, d: meetings.localDate }).from(meetings).where(inArray(meetings.id, named)).all().map((m) => [m.id, m.d]) : []),
+        });
       });
     },
 

@@ -6,7 +6,8 @@ import type { NewSet } from '../../src/ports/store';
 import type { JobStatus, OutboxEntry } from '../../src/domain/plan/types';
 import type { Slot, SlotReason } from '../../src/domain/rotation/types';
 import type { Meeting, MonthWeek, Occurrence, ScheduleRule, StoredRule } from '../../src/domain/schedule';
-import type { jobs, meetings, memberships, people, presenterSlots, scheduleRules, sets } from '../schema';
+import type { PersonalData } from '../../src/domain/records';
+import type { absences, actions, challenges, jobs, meetings, memberships, people, presenterSlots, reflections, rsvps, scheduleRules, sets } from '../schema';
 
 /*
  * Rows to domain values and domain values to columns, for both stores: the SQLite
@@ -210,3 +211,48 @@ export const newSetColumns = (input: NewSet, facilitatorId: number, now: Date) =
   createdAt: now,
   updatedAt: now,
 });
+
+/** Everything stored about one person, as read for an export. */
+export interface PersonRows {
+  readonly person: PersonRow | undefined;
+  readonly memberships: readonly MembershipRow[];
+  readonly challenges: readonly (typeof challenges.$inferSelect)[];
+  readonly actions: readonly (typeof actions.$inferSelect)[];
+  readonly reflections: readonly (typeof reflections.$inferSelect)[];
+  readonly rsvps: readonly (typeof rsvps.$inferSelect)[];
+  readonly absences: readonly (typeof absences.$inferSelect)[];
+  readonly slots: readonly (typeof presenterSlots.$inferSelect)[];
+  /** Every set's name, by id. */
+  readonly setNames: ReadonlyMap<number, string>;
+  /** The local date of each meeting their answers and slots name, by id. */
+  readonly meetingDates: ReadonlyMap<number, string>;
+}
+
+/** The ids of the meetings a person's answers and slots name: whose dates an export shows. */
+export const meetingsNamed = (rows: Pick<PersonRows, 'rsvps' | 'slots'>): number[] => [...new Set([...rows.rsvps, ...rows.slots].map((r) => r.meetingId))];
+
+/** A person's export, from their rows. */
+export function toPersonalData(r: PersonRows): PersonalData {
+  const setName = (id: number) => r.setNames.get(id) ?? '?';
+  const meetingDate = (id: number) => r.meetingDates.get(id) ?? null;
+  const p = r.person;
+  return {
+    profile: p
+      ? {
+          name: p.displayName,
+          platformUserId: p.platformUserId,
+          timeZone: p.timeZone,
+          platformTimeZone: p.platformTimeZone,
+          quietHours: p.quietStart ? `${p.quietStart}-${p.quietEnd}` : null,
+          firstSeen: p.createdAt,
+        }
+      : null,
+    sets: r.memberships.map((m) => ({ set: setName(m.setId), role: m.role, presenting: m.presenting, joined: m.joinedAt, left: m.leftAt })),
+    challenges: r.challenges.map((c) => ({ set: setName(c.setId), version: c.version, status: c.status, written: c.createdAt, fields: c.fields })),
+    actions: r.actions.map((x) => ({ set: setName(x.setId), text: x.text, due: x.dueDate, status: x.status, created: x.createdAt, closed: x.closedAt })),
+    reflections: r.reflections.map((x) => ({ set: x.setId ? setName(x.setId) : null, text: x.text, written: x.createdAt, shared: x.sharedAt })),
+    rsvps: r.rsvps.map((x) => ({ meeting: meetingDate(x.meetingId), answer: x.answer, answered: x.updatedAt })),
+    absences: r.absences.map((x) => ({ set: setName(x.setId), from: x.fromDate, until: x.untilDate })),
+    presenting: r.slots.map((x) => ({ meeting: meetingDate(x.meetingId), status: x.status, source: x.source })),
+  };
+}

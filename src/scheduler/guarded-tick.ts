@@ -3,10 +3,11 @@ import type { Logger } from '../ports/logger';
 /**
  * Runs ticks so that a busy or unreachable database never stops Setwise: a tick that
  * finds it busy (another process writing for longer than the wait allows) or cannot
- * reach it (a server restarting) gives way to the next one, which catches up on everything due. The first busy tick of a spell is logged,
- * and the tick that gets through again; other failures are logged every time.
+ * reach it (a server restarting) gives way to the next one, which catches up on
+ * everything due. The first such tick of a spell is logged, and the tick that gets
+ * through again; other failures are logged every time.
  */
-export function guardedTick(tick: () => Promise<unknown>, log: Logger, isBusy: (error: unknown) => boolean): () => Promise<void> {
+export function guardedTick(tick: () => Promise<unknown>, log: Logger, isUnavailable: (error: unknown) => boolean): () => Promise<void> {
   let busySince: Date | undefined;
   return async () => {
     try {
@@ -16,7 +17,7 @@ export function guardedTick(tick: () => Promise<unknown>, log: Logger, isBusy: (
         busySince = undefined;
       }
     } catch (error) {
-      if (!isBusy(error)) {
+      if (!isUnavailable(error)) {
         log.error({ err: error }, 'tick failed');
         return;
       }

@@ -1,12 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresSkipReason, startThrowawayServer, type ThrowawayServer } from '../support/postgres-server';
+import { afterAll, describe, expect, it } from 'vitest';
+import { noServer, useThrowawayServer } from '../support/postgres-suite';
 import { start } from '../support/process';
-
-const skip = postgresSkipReason();
-if (skip) console.warn(`\n  ${skip}\n`);
 
 /** The README's console walk-through: a set, its people, a schedule, another person's zone. */
 const README_SCRIPT = [
@@ -43,15 +40,11 @@ describe('npm start on PostgreSQL (SETWISE_DATABASE_URL)', () => {
     expect(run.stderr).not.toContain('hunter2');
   });
 
-  describe.skipIf(skip)('on a real server', () => {
-    let server: ThrowawayServer;
-    beforeAll(async () => {
-      server = await startThrowawayServer();
-    });
-    afterAll(() => server?.stop());
+  describe.skipIf(noServer)('on a real server', () => {
+    const server = useThrowawayServer();
 
     it('gives the README\'s console transcript exactly as on SQLite, and keeps it across a restart', { timeout: 120_000 }, async () => {
-      const url = server.createDatabase('console');
+      const url = server().createDatabase('console');
       // The console keeps who it was playing beside SETWISE_DB, on either store.
       const onSqlite = await start(README_SCRIPT, { SETWISE_DB: join(dir, 'sqlite.db') });
       const onPostgres = await start(README_SCRIPT, { SETWISE_DATABASE_URL: url, SETWISE_DB: join(dir, 'pg.db') });

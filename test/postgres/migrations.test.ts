@@ -1,20 +1,13 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPostgres, type PostgresDatabase } from '../../db/pg/client';
-import { postgresSkipReason, startThrowawayServer, type ThrowawayServer } from '../support/postgres-server';
+import { noServer, useThrowawayServer } from '../support/postgres-suite';
 
-const skip = postgresSkipReason();
-if (skip) console.warn(`\n  ${skip}\n`);
-
-describe.skipIf(skip)('Postgres migrations on a real server', () => {
-  let server: ThrowawayServer;
-  beforeAll(async () => {
-    server = await startThrowawayServer();
-  });
-  afterAll(() => server?.stop());
+describe.skipIf(noServer)('Postgres migrations on a real server', () => {
+  const server = useThrowawayServer();
 
   it('two instances starting together apply each migration once and both come up', async () => {
-    const url = server.createDatabase('migrate_together');
+    const url = server().createDatabase('migrate_together');
     // Each instance is its own pool, as two processes would be; they start in the same tick.
     const opened: PostgresDatabase[] = await Promise.all([openPostgres(url, { max: 2 }), openPostgres(url, { max: 2 })]);
     try {
@@ -39,7 +32,7 @@ describe.skipIf(skip)('Postgres migrations on a real server', () => {
   });
 
   it('an instance started again on a migrated database finds nothing to do', async () => {
-    const url = server.createDatabase('migrate_again');
+    const url = server().createDatabase('migrate_again');
     await (await openPostgres(url)).close();
     const again = await openPostgres(url);
     await again.ping();

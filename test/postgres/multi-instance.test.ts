@@ -2,28 +2,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgres } from '../../db/pg/client';
 import { createPostgresStore } from '../../db/pg/store';
 import { seedFanOutIn } from '../support/nudge-fixture';
-import { postgresSkipReason, startThrowawayServer, type ThrowawayServer } from '../support/postgres-server';
+import { noServer, useThrowawayServer } from '../support/postgres-suite';
 import { deliveries, exited, perJob, schedulerChild as child, startedIn } from '../support/workers';
-
-const skip = postgresSkipReason();
-if (skip) console.warn(`\n  ${skip}\n`);
 
 const dir = mkdtempSync(join(tmpdir(), 'setwise-pg-drain-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.skipIf(skip)('several Setwise instances on one PostgreSQL', () => {
-  let server: ThrowawayServer;
-  beforeAll(async () => {
-    server = await startThrowawayServer();
-  });
-  afterAll(() => server?.stop());
+describe.skipIf(noServer)('several Setwise instances on one PostgreSQL', () => {
+  const server = useThrowawayServer();
 
   it('three instances drain 3,000 due nudges together, one SIGKILLed mid-way: every nudge once, but the killed one\'s sends in flight', { timeout: 180_000 }, async () => {
-    const url = server.createDatabase('drain');
+    const url = server().createDatabase('drain');
     const seeding = await openPostgres(url);
     const { dueAt, expected } = await seedFanOutIn(createPostgresStore(seeding.db), 2_996);
     await seeding.close();

@@ -5,14 +5,11 @@
  * local fake Slack, as in test/adapters/slack.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresSkipReason, startThrowawayServer, type ThrowawayServer } from '../support/postgres-server';
+import { noServer, useThrowawayServer } from '../support/postgres-suite';
 import { startFakeSlack, type FakeSlack, type RecordedCall } from '../support/slack/fake-api';
 import { eventCallback, newTriggerId, post, slashCommand } from '../support/slack/sign';
 import { SIGNING_SECRET, startSetwiseSlack, type SetwiseSlack } from '../support/slack/setwise';
 import { postgresStore } from '../support/stores';
-
-const skip = postgresSkipReason();
-if (skip) console.warn(`\n  ${skip}\n`);
 
 const USERS = {
   U0ALICE: { name: 'alice', displayName: 'Alice', tz: 'Europe/London' },
@@ -21,16 +18,15 @@ const USERS = {
 const TEAM = 'T1';
 const CHANNEL = { channelId: 'C0LEADERS', channelName: 'leaders' };
 
-describe.skipIf(skip)('two Slack instances on one PostgreSQL', () => {
-  let server: ThrowawayServer;
+describe.skipIf(noServer)('two Slack instances on one PostgreSQL', () => {
+  const server = useThrowawayServer();
   let fake: FakeSlack;
   let a: SetwiseSlack;
   let b: SetwiseSlack;
   let responses = 0;
 
   beforeAll(async () => {
-    server = await startThrowawayServer();
-    process.env.SETWISE_TEST_DATABASE_URL = server.createDatabase('slack_instances');
+    process.env.SETWISE_TEST_DATABASE_URL = server().createDatabase('slack_instances');
     fake = await startFakeSlack({ users: USERS });
     const start = new Date('2027-01-04T09:00:00Z');
     a = await startSetwiseSlack(fake, start, {}, undefined, postgresStore);
@@ -40,7 +36,6 @@ describe.skipIf(skip)('two Slack instances on one PostgreSQL', () => {
     await a?.close();
     await b?.close();
     await fake?.close();
-    server?.stop();
   });
 
   /** `/setwise <text>` as `user` through one instance; resolves with the reply Slack's response_url got. */

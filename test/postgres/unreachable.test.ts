@@ -3,24 +3,19 @@ import type { Logger } from '../../src/ports/logger';
 import { StoreUnavailable } from '../../src/ports/store';
 import { guardedTick } from '../../src/scheduler/guarded-tick';
 import { createHarness, type Harness } from '../support/harness';
-import { postgresSkipReason, startThrowawayServer, type ThrowawayServer } from '../support/postgres-server';
+import { noServer, useThrowawayServer } from '../support/postgres-suite';
 import { postgresStore } from '../support/stores';
 
-const skip = postgresSkipReason();
-if (skip) console.warn(`\n  ${skip}\n`);
-
-describe.skipIf(skip)('when the PostgreSQL server goes away and comes back', () => {
-  let server: ThrowawayServer;
+describe.skipIf(noServer)('when the PostgreSQL server goes away and comes back', () => {
+  const server = useThrowawayServer();
   let h: Harness;
   beforeAll(async () => {
-    server = await startThrowawayServer();
-    const url = server.createDatabase('outage');
+    const url = server().createDatabase('outage');
     process.env.SETWISE_TEST_DATABASE_URL = url;
     h = await createHarness(new Date('2026-12-01T12:00:00Z'), undefined, postgresStore);
   });
   afterAll(async () => {
     await h?.close();
-    server?.stop();
   });
 
   it('commands answer "try again shortly", ticks wait it out saying so once, and every nudge due meanwhile is sent afterwards', async () => {
@@ -31,7 +26,7 @@ describe.skipIf(skip)('when the PostgreSQL server goes away and comes back', () 
     const log: Logger = { debug() {}, info: (_o, m) => lines.push(`info ${m}`), warn: (_o, m) => lines.push(`warn ${m}`), error: (_o, m) => lines.push(`error ${m}`) };
     const tick = guardedTick(() => h.scheduler.tick(), log, (e) => e instanceof StoreUnavailable);
 
-    server.halt();
+    server().halt();
     const refused = await h.say('bob', '#leaders', 'rsvp yes');
     expect(refused.message.text).toBe("I can't reach my database just now. Please try again shortly.");
     // Nudges fall due while the server is down: the ticks give way, one warning for the spell.
@@ -42,7 +37,7 @@ describe.skipIf(skip)('when the PostgreSQL server goes away and comes back', () 
     expect(lines).toEqual(['warn database busy or unreachable: the next tick will try again']);
     expect(h.chat.posts.length).toBe(before);
 
-    server.resume();
+    server().resume();
     await tick();
     expect(lines.at(-1)).toBe('info database answering again: nudges due meanwhile are being sent');
     expect(lines.filter((l) => l.startsWith('error'))).toEqual([]);

@@ -7,11 +7,9 @@
 import { openPostgres } from '../../db/pg/client';
 import { startThrowawayServer } from './postgres-server';
 
-export const TEMPLATE = 'contract_template';
-
 export default async function setup(): Promise<() => void> {
   const server = await startThrowawayServer();
-  const url = server.createDatabase(TEMPLATE);
+  const url = server.createDatabase('contract_template');
   await (await openPostgres(url, { max: 1 })).close(); // migrated once; copies start migrated
   // Inherited by the workers, which start after this.
   process.env.SETWISE_TEST_PG_TEMPLATE = url;

@@ -6,7 +6,6 @@
  */
 import type { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
-import pg from 'pg';
 import { openDatabase, type SetwiseDatabase } from '../../db/client';
 import { sql } from 'drizzle-orm';
 import { openPostgres, type PgDb } from '../../db/pg/client';
@@ -15,6 +14,7 @@ import { createPostgresStore } from '../../db/pg/store';
 import { createSqliteStore } from '../../db/store';
 import type { Store } from '../../src/ports/store';
 import { migratedPglite } from './pglite-snapshot';
+import { copyDatabase } from './postgres-server';
 
 export interface OpenStore {
   readonly store: Store;
@@ -96,36 +96,20 @@ export const pgliteStore: StoreFactory = {
   },
 };
 
+/** This worker's own database, copied once from the contract suite's migrated template (./postgres-contract-setup.ts). */
+let workerDatabase: Promise<string> | undefined;
+
 /**
  * A PostgreSQL server: the database at SETWISE_TEST_DATABASE_URL (test/postgres starts
  * a throwaway server), or this worker's copy of the contract suite's template
  * (SETWISE_TEST_PG_TEMPLATE). Emptied when opened afresh; opened as it is when `file`
  * is given, as a process reopening its database would.
  */
-let workerDatabase: Promise<string> | undefined;
-
-/** This worker's own database, copied from the contract suite's migrated template (./postgres-contract-setup.ts). */
-function fromTemplate(template: string): Promise<string> {
-  workerDatabase ??= (async () => {
-    const name = `contract_${process.pid}`;
-    const admin = new pg.Client({ connectionString: template.replace(/\/[^/]+$/, '/postgres') });
-    await admin.connect();
-    try {
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${new URL(template).pathname.slice(1)}`);
-    } finally {
-      await admin.end();
-    }
-    return template.replace(/\/[^/]+$/, `/${name}`);
-  })();
-  return workerDatabase;
-}
-
 export const postgresStore: StoreFactory = {
   name: 'postgres',
   async open(file) {
     const template = process.env.SETWISE_TEST_PG_TEMPLATE;
-    const url = process.env.SETWISE_TEST_DATABASE_URL ?? (template ? await fromTemplate(template) : undefined);
+    const url = process.env.SETWISE_TEST_DATABASE_URL ?? (template ? await (workerDatabase ??= copyDatabase(template, `contract_${process.pid}`)) : undefined);
     if (!url) throw new Error('SETWISE_TEST_DATABASE_URL: the postgres store under test needs a server');
     const database = await openPostgres(url, { max: 4 });
     const query: Query = async (text) => ({ rows: ((await database.db.execute(sql.raw(text))) as unknown as { rows: never[] }).rows });

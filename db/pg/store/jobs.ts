@@ -2,12 +2,11 @@ import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Job } from '../../../src/domain/nudges/job';
 import type { JobRepo } from '../../../src/ports/store';
+import { toJob } from '../../store/rows';
 import type { PgDb } from '../client';
 import { jobs, sets } from '../schema';
 import { serially } from './tx';
 import { planTouched } from './versions';
-import { toJob } from '../../store/rows';
-
 
 /** Only the claimant may settle a job: a worker whose lease expired loses it. */
 const mine = (job: Job, owner: string) => and(eq(jobs.id, job.id), eq(jobs.status, 'claimed'), eq(jobs.claimedBy, owner));

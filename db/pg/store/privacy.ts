@@ -1,6 +1,7 @@
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { PersonalData } from '../../../src/domain/records';
 import type { PrivacyRepo } from '../../../src/ports/store';
+import { meetingsNamed, toPersonalData } from '../../store/rows';
 import type { PgDb } from '../client';
 import {
   absences,
@@ -33,40 +34,22 @@ export function privacyRepo(db: PgDb): PrivacyRepo {
       // One read transaction: the export is the person's data as of one moment.
       // (Rows in id order, as SQLite's rowid order lists them; Postgres promises none unasked.)
       return snapshotRead(db, async (tx): Promise<PersonalData> => {
-        const [person] = await tx.select().from(people).where(eq(people.id, personId)).limit(1);
-        const setNames = new Map((await tx.select({ id: sets.id, name: sets.name }).from(sets)).map((x) => [x.id, x.name]));
-        const setName = (id: number) => setNames.get(id) ?? '?';
-        const meetingDate = async (id: number) => (await tx.select({ d: meetings.localDate }).from(meetings).where(eq(meetings.id, id)).limit(1))[0]?.d ?? null;
-        const memberOf = await tx.select().from(memberships).where(eq(memberships.personId, personId)).orderBy(asc(memberships.id));
-        const written = await tx.select().from(challenges).where(eq(challenges.personId, personId)).orderBy(asc(challenges.id));
-        const theirActions = await tx.select().from(actions).where(eq(actions.personId, personId)).orderBy(asc(actions.id));
-        const journal = await tx.select().from(reflections).where(eq(reflections.personId, personId)).orderBy(asc(reflections.id));
-        const answers = await tx.select().from(rsvps).where(eq(rsvps.personId, personId)).orderBy(asc(rsvps.meetingId));
-        const away = await tx.select().from(absences).where(eq(absences.personId, personId)).orderBy(asc(absences.id));
-        const slots = await tx.select().from(presenterSlots).where(eq(presenterSlots.personId, personId)).orderBy(asc(presenterSlots.id));
-        const rsvpList: PersonalData['rsvps'][number][] = [];
-        for (const r of answers) rsvpList.push({ meeting: await meetingDate(r.meetingId), answer: r.answer, answered: r.updatedAt });
-        const presenting: PersonalData['presenting'][number][] = [];
-        for (const x of slots) presenting.push({ meeting: await meetingDate(x.meetingId), status: x.status, source: x.source });
-        return {
-          profile: person
-            ? {
-                name: person.displayName,
-                platformUserId: person.platformUserId,
-                timeZone: person.timeZone,
-                platformTimeZone: person.platformTimeZone,
-                quietHours: person.quietStart ? `${person.quietStart}-${person.quietEnd}` : null,
-                firstSeen: person.createdAt,
-              }
-            : null,
-          sets: memberOf.map((m) => ({ set: setName(m.setId), role: m.role, presenting: m.presenting, joined: m.joinedAt, left: m.leftAt })),
-          challenges: written.map((c) => ({ set: setName(c.setId), version: c.version, status: c.status, written: c.createdAt, fields: c.fields })),
-          actions: theirActions.map((x) => ({ set: setName(x.setId), text: x.text, due: x.dueDate, status: x.status, created: x.createdAt, closed: x.closedAt })),
-          reflections: journal.map((r) => ({ set: r.setId ? setName(r.setId) : null, text: r.text, written: r.createdAt, shared: r.sharedAt })),
-          rsvps: rsvpList,
-          absences: away.map((x) => ({ set: setName(x.setId), from: x.fromDate, until: x.untilDate })),
-          presenting,
+        const found = {
+          person: (await tx.select().from(people).where(eq(people.id, personId)).limit(1))[0],
+          memberships: await tx.select().from(memberships).where(eq(memberships.personId, personId)).orderBy(asc(memberships.id)),
+          challenges: await tx.select().from(challenges).where(eq(challenges.personId, personId)).orderBy(asc(challenges.id)),
+          actions: await tx.select().from(actions).where(eq(actions.personId, personId)).orderBy(asc(actions.id)),
+          reflections: await tx.select().from(reflections).where(eq(reflections.personId, personId)).orderBy(asc(reflections.id)),
+          rsvps: await tx.select().from(rsvps).where(eq(rsvps.personId, personId)).orderBy(asc(rsvps.meetingId)),
+          absences: await tx.select().from(absences).where(eq(absences.personId, personId)).orderBy(asc(absences.id)),
+          slots: await tx.select().from(presenterSlots).where(eq(presenterSlots.personId, personId)).orderBy(asc(presenterSlots.id)),
         };
+        const named = meetingsNamed(found);
+        return toPersonalData({
+          ...found,
+          setNames: new Map((await tx.select({ id: sets.id, name: sets.name }).from(sets)).map((x) => [x.id, x.name])),
+          meetingDates: new Map(named.length ? (await tx.select({ id: meetings.id, d: meetings.localDate }).from(meetings).where(inArray(meetings.id, named))).map((m) => [m.id, m.d]) : []),
+        });
       });
     },
 

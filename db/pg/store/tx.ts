@@ -32,13 +32,19 @@ export function snapshotRead<T>(db: PgDb, read: (tx: Tx) => Promise<T>): Promise
   return db.transaction(read, { isolationLevel: 'repeatable read', accessMode: 'read only' });
 }
 
+/** The error and the causes it wraps (drizzle wraps a driver's error in its own), innermost last. */
+export function* causes(error: unknown): Generator<{ readonly code?: unknown; readonly severity?: unknown; readonly message?: unknown }> {
+  let e = error as { code?: unknown; severity?: unknown; message?: unknown; cause?: unknown } | null | undefined;
+  for (let depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause as typeof e, depth++) yield e;
+}
+
 /**
  * The SQLSTATE of an error the server sent (node-postgres and PGlite both give such
  * errors a `code` and a `severity`), also when drizzle wraps it. A socket error's code
  * (EPIPE) is no SQLSTATE, so only errors with a severity count.
  */
 export function sqlState(error: unknown): string | undefined {
-  for (let e = error as { code?: unknown; severity?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (const e of causes(error)) {
     if (typeof e.code === 'string' && typeof e.severity === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
   }
   return undefined;

@@ -1,6 +1,6 @@
 import type { Store } from '../../../src/ports/store';
 import { StoreUnavailable } from '../../../src/ports/store';
-import { sqlState } from './tx';
+import { causes, sqlState } from './tx';
 
 /** Socket errors that mean the server is not there (yet, or any more); ENOENT: no Unix socket where the URL says. */
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ENOENT']);
@@ -16,7 +16,7 @@ const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EH
 export function isUnreachable(error: unknown): boolean {
   const state = sqlState(error);
   if (state) return (state.startsWith('08') && state !== '08P01') || state.startsWith('53') || /^57P0[123]$/.test(state) || state === '25006';
-  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (const e of causes(error)) {
     if (typeof e.code === 'string' && NETWORK.has(e.code)) return true;
     if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout/i.test(e.message)) return true;
   }
@@ -31,19 +31,25 @@ export function isUnreachable(error: unknown): boolean {
 export function reportingUnavailable(store: Store): Store {
   // A Proxy, not a copy of the methods: whatever a repository is (an object literal, a
   // class instance), every method it has is reached through this.
-  const wrap = <R extends object>(repo: R): R =>
-    new Proxy(repo, {
+  // Each method is wrapped once, on first use, not on every call.
+  const wrap = <R extends object>(repo: R): R => {
+    const wrapped = new Map<PropertyKey, unknown>();
+    return new Proxy(repo, {
       get(target, name, receiver) {
         const value: unknown = Reflect.get(target, name, receiver);
         if (typeof value !== 'function') return value;
-        return async (...args: unknown[]) => {
-          try {
-            return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-          } catch (error) {
-            throw isUnreachable(error) ? new StoreUnavailable({ cause: error }) : error;
-          }
-        };
+        if (!wrapped.has(name)) {
+          wrapped.set(name, async (...args: unknown[]) => {
+            try {
+              return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+            } catch (error) {
+              throw isUnreachable(error) ? new StoreUnavailable({ cause: error }) : error;
+            }
+          });
+        }
+        return wrapped.get(name);
       },
     });
+  };
   return Object.fromEntries(Object.entries(store).map(([name, repo]) => [name, wrap(repo as object)])) as unknown as Store;
 }
