@@ -325,6 +325,74 @@ export const reflections = sqliteTable(
   (t) => [index('reflections_person').on(t.personId)],
 );
 
+/**
+ * A meeting run live on its run-sheet: the stages with their time boxes, the one now
+ * running, bids taken on the day, and the posted message edited as it moves on.
+ */
+export const meetingRuns = sqliteTable(
+  'meeting_runs',
+  {
+    meetingId: integer('meeting_id')
+      .primaryKey()
+      .references(() => meetings.id),
+    setId: integer('set_id')
+      .notNull()
+      .references(() => sets.id),
+    status: text('status', { enum: ['running', 'ended'] }).notNull(),
+    /** The stages in order, each {kind, minutes, presenterId?}. */
+    stages: text('stages', { mode: 'json' }).$type<{ kind: string; minutes: number; presenterId?: number }[]>().notNull(),
+    stage: integer('stage').notNull(),
+    stageStartedAt: instant('stage_started_at').notNull(),
+    /** Bids for time made on the day: [{personId, at (epoch ms)}]. */
+    bids: text('bids', { mode: 'json' }).$type<{ personId: number; at: number }[]>().notNull(),
+    /** Planned presenters who gave their place up on the day. */
+    passed: text('passed', { mode: 'json' }).$type<number[]>().notNull(),
+    /** The run-sheet message as the chat posted it (address and the platform's ref), to edit it. */
+    posted: text('posted', { mode: 'json' }).$type<unknown>(),
+    startedBy: integer('started_by')
+      .notNull()
+      .references(() => people.id),
+    startedAt: instant('started_at').notNull(),
+    endedAt: instant('ended_at'),
+    version: integer('version').notNull().default(0),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [index('meeting_runs_set').on(t.setId)],
+);
+
+/** Who was at a meeting run on its run-sheet: pre-filled from RSVPs, then corrected. */
+export const attendance = sqliteTable(
+  'attendance',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    present: integer('present', { mode: 'boolean' }).notNull(),
+    source: text('source', { enum: ['rsvp', 'self', 'facilitator'] }).notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.personId] })],
+);
+
+/** A programme sponsor of a set: sees its figures, never its content. Not a membership, so no member's view reaches them. */
+export const sponsors = sqliteTable(
+  'sponsors',
+  {
+    setId: integer('set_id')
+      .notNull()
+      .references(() => sets.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    addedBy: integer('added_by').references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.setId, t.personId] }), index('sponsors_person').on(t.personId)],
+);
+
 /** The durable outbox: every nudge is a row, deduplicated by its key. */
 export const jobs = sqliteTable(
   'jobs',

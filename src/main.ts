@@ -100,6 +100,7 @@ async function runConsoleHere(config: Config, common: Common, filesDir: string):
       printer,
       interactive: process.stdin.isTTY === true,
       statePath: config.db === ':memory:' ? undefined : `${config.db}.console.json`,
+      now: () => clock.now(),
       advance: async (ms) => {
         const result = await runUntil(ticking.scheduler, deps.store.jobs, clock, new Date(clock.now().getTime() + ms));
         return `it is now ${clock.now().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${result.sent} nudges sent, ${result.skipped} skipped on the way`;

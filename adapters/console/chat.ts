@@ -14,6 +14,7 @@ export class ConsoleChat implements ChatPort {
   }
 
   async update(posted: PostedMessage, message: Message): Promise<void> {
-    this.printer.deliver(`${labelOf(posted.address)}, edited`, message);
+    // An edited message keeps its place: its buttons are still the ones `:click` finds there.
+    this.printer.deliver(`${labelOf(posted.address)}, edited`, message, { buttonsFor: labelOf(posted.address) });
   }
 }

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { displaySafe, withPlainNames, type Attachment, type Button, type Message } from '../../src/ports/chat';
+import { bytesOf, displaySafe, withPlainNames, type Attachment, type Button, type Message } from '../../src/ports/chat';
 import { formatDelivery } from './render';
 
 /** Only the owner may read what the bot hands over: folders 0700, files 0600. */
@@ -39,7 +39,7 @@ export class ConsolePrinter {
    */
   deliver(label: string, message: Message, { buttonsFor = label, owner }: { buttonsFor?: string; owner?: string } = {}): void {
     if (message.actions?.length) this.buttons.set(buttonsFor, { shown: ++this.shown, buttons: message.actions });
-    const saved = message.file ? this.save(message.file, owner) : undefined;
+    const saved = (message.files ?? []).map((file) => this.save(file, owner));
     this.print(formatDelivery(label, message, saved));
   }
 
@@ -69,7 +69,7 @@ export class ConsolePrinter {
     for (const d of new Set([this.filesDir, join(this.filesDir, 'personal'), dir])) if (existsSync(d)) chmodSync(d, PRIVATE_DIR);
     // The name comes from the core, but a file name is still outside input: keep it plain.
     const path = resolve(join(dir, plain(file.name)));
-    writeFileSync(path, file.content, { mode: PRIVATE_FILE });
+    writeFileSync(path, bytesOf(file), { mode: PRIVATE_FILE });
     chmodSync(path, PRIVATE_FILE); // an older copy may have had wider rights
     return path;
   }

@@ -14,6 +14,8 @@ export interface ConsoleOptions {
   readonly statePath?: string;
   /** Moves the console's clock on, sending the nudges due meanwhile (`:advance`). */
   readonly advance?: (ms: number) => Promise<string>;
+  /** The console's clock, for `:advance to`. */
+  readonly now?: () => Date;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { core, input, printer, interactive } = options;
   const { print } = printer;
   const state = stateFile(options.statePath);
-  const session = new ConsoleSession(core, printer, state.load(), state.save, options.advance);
+  const session = new ConsoleSession(core, printer, state.load(), state.save, options.advance, options.now);
   const rl = createInterface({ input, output: interactive ? process.stdout : undefined, terminal: interactive });
   const prompt = () => {
     if (!interactive) return;

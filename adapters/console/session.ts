@@ -12,6 +12,7 @@ export const CONSOLE_HELP = [
   '  :click <label>    press a button on the latest message here or in your DM, e.g. :click Yes',
   '                    (one that cannot be undone asks first: answer yes to go ahead)',
   '  :advance <time>   move the clock on and send the nudges due meanwhile, e.g. :advance 7d',
+  '  :advance to <instant>  the same, up to a UTC time, e.g. :advance to 2027-01-05T09:55Z',
   '  :cancel           abandon a form you are filling in',
   '  :help             this list (type help for Setwise itself)',
   '  :quit             leave (end of input does the same)',
@@ -37,6 +38,8 @@ export class ConsoleSession {
     private readonly onChange: (state: ConsoleState) => void = () => {},
     /** Moves the console's clock on by `ms`, sending what falls due; returns a line to show. */
     private readonly advance?: (ms: number) => Promise<string>,
+    /** The console's clock, for `:advance to`. */
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.actor = consolePerson(start.actor);
     this.where = start.where === 'dm' ? dmWhere(this.actor) : channelWhere(start.where.slice(1));
@@ -150,10 +153,12 @@ export class ConsoleSession {
         return true;
       }
       case 'advance': {
+        const to = /^to\s+(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?Z)$/i.exec(arg);
         const m = /^(\d+)(m|h|d|w)$/.exec(arg);
-        const ms = m ? Number(m[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[m[2] as 'm'] : NaN;
+        const ms = to ? Date.parse(to[1]!.toUpperCase()) - this.now().getTime() : m ? Number(m[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[m[2] as 'm'] : NaN;
+        if (to && ms <= 0) return this.note(`${to[1]} is not later than the console's clock.`);
         if (!this.advance) return this.note(':advance needs the console clock.');
-        if (!Number.isFinite(ms) || ms <= 0 || ms > 400 * 86_400_000) return this.note('Usage: :advance <n>m|h|d|w, up to 400d, e.g. :advance 7d');
+        if (!Number.isFinite(ms) || ms <= 0 || ms > 400 * 86_400_000) return this.note('Usage: :advance <n>m|h|d|w, up to 400d, e.g. :advance 7d; or :advance to <UTC time>, e.g. :advance to 2027-01-05T09:55Z');
         return this.note(await this.advance(ms));
       }
       case 'cancel':

@@ -3,7 +3,7 @@
  * posts a message to a user id in the app's DM with them), edits, and files.
  */
 import type { WebClient } from '@slack/web-api';
-import { RateLimited, type Address, type Attachment, type ChatPort, type Message, type PostedMessage } from '../../src/ports/chat';
+import { bytesOf, RateLimited, type Address, type Attachment, type ChatPort, type Message, type PostedMessage } from '../../src/ports/chat';
 import { messageRef, readMessageRef, target } from './address';
 import { plainFallback, renderBlocks } from './render';
 
@@ -49,7 +49,7 @@ export async function inChannel<T>(client: WebClient, channel: string, send: () 
 /** Uploads a file privately to one conversation (a person's DM with the app). */
 export async function upload(client: WebClient, channel: string, file: Attachment, comment?: string): Promise<void> {
   await slackCall(() =>
-    client.files.uploadV2({ channel_id: channel, file: Buffer.from(file.content, 'utf8'), filename: file.name, title: file.name, ...(comment ? { initial_comment: comment } : {}) }),
+    client.files.uploadV2({ channel_id: channel, file: Buffer.from(bytesOf(file)), filename: file.name, title: file.name, ...(comment ? { initial_comment: comment } : {}) }),
   );
 }
 
@@ -63,7 +63,7 @@ export class SlackChat implements ChatPort {
     // A person's DM needs no joining; a channel may.
     const sent = to.kind === 'channel' ? await inChannel(client, channel, send) : await slackCall(send);
     const where = sent.channel ?? channel;
-    if (message.file) await upload(client, where, message.file);
+    for (const file of message.files ?? []) await upload(client, where, file);
     return { address: to, ref: messageRef(team, where, sent.ts ?? '') };
   }
 

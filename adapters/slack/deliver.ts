@@ -107,10 +107,12 @@ export async function deliver(reply: Reply, ctx: ReplyContext): Promise<void> {
     // A message typed in the DM brings no trigger: a button click does, and opens the form.
     message = withOpenButton(message, reopen);
   }
-  if (message.file) {
-    // Exports and calendars are the person's own: only their DM with the app gets them.
-    await upload(client, await dmChannel(client, ctx.user), message.file, plainFallback(message));
-    if (ctx.where.kind === 'channel' && ctx.respond) await ctx.respond({ response_type: 'ephemeral', replace_original: false, text: `I have sent ${message.file.name} to your messages with Setwise.` });
+  if (message.files?.length) {
+    // Exports, calendars and reports are the person's own: only their DM with the app gets them.
+    const dm = await dmChannel(client, ctx.user);
+    for (const [i, file] of message.files.entries()) await upload(client, dm, file, i === 0 ? plainFallback(message) : undefined);
+    const names = message.files.map((f) => f.name).join(' and ');
+    if (ctx.where.kind === 'channel' && ctx.respond) await ctx.respond({ response_type: 'ephemeral', replace_original: false, text: `I have sent ${names} to your messages with Setwise.` });
     return;
   }
   const body = { text: plainFallback(message), blocks: renderBlocks(message) };

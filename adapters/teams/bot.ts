@@ -91,7 +91,8 @@ export function createBot(deps: BotDeps): (context: TurnContext) => Promise<void
     const info = parsed.data.uploadInfo;
     if (!info) return void (await tell('Teams did not say where to save the file. Please ask for it again.'));
     const reply: Reply = await core.handle({ platform: 'teams', workspaceId: tenant, actor: actorOf(activity), where: offer.where, payload: { type: 'command', text: offer.command, mentions: [] } });
-    const file = reply.message.file;
+    // The same command makes the same files: the one offered is the one with its name.
+    const file = reply.message.files?.find((f) => f.name === offer.name);
     if (!file) return void (await context.sendActivity(renderActivity(reply.message) as never));
     await upload(info.uploadUrl, file);
     await context.sendActivity({ type: 'message', attachments: [{ contentType: FILE_INFO, contentUrl: info.contentUrl, name: info.name, content: { uniqueId: info.uniqueId, fileType: info.fileType } }] });

@@ -80,7 +80,7 @@ export class TeamsChat implements ChatPort {
     const { tenant, reference } = await referenceFor(this.link, to);
     const id = await sendTo(this.link, reference, renderActivity(message));
     // A file rides on replies only (see deliver.ts); a nudge never carries one.
-    if (message.file) this.link.log.warn({ file: message.file.name }, 'a proactive message carried a file; Teams gets it only on a reply');
+    if (message.files?.length) this.link.log.warn({ files: message.files.map((f) => f.name) }, 'a proactive message carried a file; Teams gets files only on a reply');
     return { address: to, ref: postedRef(tenant, reference.conversation.id, id) };
   }
 

@@ -72,12 +72,14 @@ export async function deliver(reply: Reply, t: TurnReply): Promise<ExecuteAnswer
       return undefined;
     }
   }
-  if (message.file) {
-    const { file, ...rest } = message;
-    const consent = await t.offers.offer(t.tenant, t.user, t.command ?? '', t.where, file);
-    await toPerson(t, rest, [consent]);
-    if (t.where.kind === 'channel' && t.route === 'message') await t.context.sendActivity(renderActivity({ text: `I have sent ${file.name} to your chat with Setwise.` }) as never);
-    return t.route === 'execute' ? note(`Sent ${file.name} to your chat with Setwise.`) : undefined;
+  if (message.files?.length) {
+    const { files, ...rest } = message;
+    const consents = [];
+    for (const file of files) consents.push(await t.offers.offer(t.tenant, t.user, t.command ?? '', t.where, file));
+    await toPerson(t, rest, consents);
+    const names = files.map((f) => f.name).join(' and ');
+    if (t.where.kind === 'channel' && t.route === 'message') await t.context.sendActivity(renderActivity({ text: `I have sent ${names} to your chat with Setwise.` }) as never);
+    return t.route === 'execute' ? note(`Sent ${names} to your chat with Setwise.`) : undefined;
   }
   // Only a channel or group chat hears a reply meant for the set; everything else is the person's.
   if ((reply.visibility === 'public' && t.where.kind === 'channel') || t.where.kind === 'dm') {

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Attachment } from '../../src/ports/chat';
+import { bytesOf, type Attachment } from '../../src/ports/chat';
 import type { Clock } from '../../src/ports/clock';
 import type { Store } from '../../src/ports/store';
 import type { Where } from '../../src/ports/inbound';
@@ -58,7 +58,7 @@ export class FileOffers {
       name: file.name,
       content: {
         description: `${file.name}, from Setwise. Choose Allow to save it to your OneDrive.`,
-        sizeInBytes: Buffer.byteLength(file.content, 'utf8'),
+        sizeInBytes: bytesOf(file).length,
         acceptContext: { offer: made.id },
         declineContext: { offer: made.id },
       },
@@ -81,7 +81,7 @@ export class FileOffers {
 
 /** Uploads an accepted file to the place in the person's OneDrive Teams gave for it. */
 export async function upload(uploadUrl: string, file: Attachment): Promise<void> {
-  const bytes = Buffer.from(file.content, 'utf8');
+  const bytes = Buffer.from(bytesOf(file));
   const response = await fetch(uploadUrl, {
     method: 'PUT',
     headers: { 'Content-Length': String(bytes.length), ...(bytes.length > 0 ? { 'Content-Range': `bytes 0-${bytes.length - 1}/${bytes.length}` } : {}) },

@@ -14,8 +14,11 @@ import { privacyRepo } from './privacy';
 import { promptRepo } from './prompts';
 import { reflectionRepo } from './reflections';
 import { rotationRepo } from './rotation';
+import { reportRepo } from './reports';
 import { rsvpRepo } from './rsvps';
+import { runRepo } from './runs';
 import { setRepo } from './sets';
+import { sponsorRepo } from './sponsors';
 import { workspaceRepo } from './workspaces';
 
 /** The Store port on better-sqlite3. Each method is one synchronous transaction: none spans an await. */
@@ -40,5 +43,8 @@ export function createSqliteStore(db: Db): Store {
     privacy: privacyRepo(db, truncation),
     events: eventRepo(db),
     installations: installationRepo(db),
+    runs: runRepo(db),
+    sponsors: sponsorRepo(db),
+    reports: reportRepo(db),
   };
 }

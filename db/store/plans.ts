@@ -4,8 +4,8 @@ import { NO_LONGER_NEEDED } from '../../src/domain/plan/types';
 import type { Slot } from '../../src/domain/rotation/types';
 import type { PlanRepo } from '../../src/ports/store';
 import type { Db } from '../client';
-import { absences, jobs, meetings, memberships, people, presenterSlots, rsvps, scheduleRules, sets } from '../schema';
-import { jobPayload, slotColumns, toMeeting, toOutboxEntry, toSet, toSlot } from './rows';
+import { absences, attendance, jobs, meetingRuns, meetings, memberships, people, presenterSlots, rsvps, scheduleRules, sets } from '../schema';
+import { jobPayload, slotColumns, toAttendance, toMeeting, toOutboxEntry, toRun, toSet, toSlot } from './rows';
 import type { Reader, Tx } from './tx';
 import { stillAt } from './versions';
 
@@ -74,6 +74,8 @@ function read(tx: Reader, setId: number): PlanSnapshot | undefined {
       .where(eq(jobs.setId, setId))
       .all()
       .map(toOutboxEntry),
+    runs: tx.select().from(meetingRuns).where(eq(meetingRuns.setId, setId)).orderBy(asc(meetingRuns.meetingId)).all().map(toRun),
+    attendance: ids.length ? tx.select().from(attendance).where(inArray(attendance.meetingId, ids)).orderBy(asc(attendance.meetingId), asc(attendance.personId)).all().map(toAttendance) : [],
   };
 }
 

@@ -16,6 +16,7 @@ import {
   rsvps,
   scheduleRules,
   sets,
+  sponsors,
 } from '../schema';
 import { meetingsNamed, toPersonalData } from './rows';
 import { planOwed } from './versions';
@@ -61,6 +62,7 @@ export function privacyRepo(db: Db, truncation: LogTruncation): PrivacyRepo {
           tx.delete(actions).where(eq(actions.personId, personId)).run();
           tx.delete(absences).where(eq(absences.personId, personId)).run();
           tx.delete(rsvps).where(eq(rsvps.personId, personId)).run();
+          tx.delete(sponsors).where(eq(sponsors.personId, personId)).run();
           // What they did for a set (a rule, a question, a prompt) stays the set's, unsigned.
           tx.update(absences).set({ createdBy: null }).where(eq(absences.createdBy, personId)).run();
           tx.update(scheduleRules).set({ createdBy: null }).where(eq(scheduleRules.createdBy, personId)).run();

@@ -7,7 +7,8 @@ import type { JobStatus, OutboxEntry } from '../../src/domain/plan/types';
 import type { Slot, SlotReason } from '../../src/domain/rotation/types';
 import type { Meeting, MonthWeek, Occurrence, ScheduleRule, StoredRule } from '../../src/domain/schedule';
 import type { PersonalData } from '../../src/domain/records';
-import type { absences, actions, challenges, jobs, meetings, memberships, people, presenterSlots, reflections, rsvps, scheduleRules, sets } from '../schema';
+import type { Attendance, MeetingRun, RunChange, Stage } from '../../src/domain/run/types';
+import type { absences, actions, attendance, meetingRuns, challenges, jobs, meetings, memberships, people, presenterSlots, reflections, rsvps, scheduleRules, sets } from '../schema';
 
 /*
  * Rows to domain values and domain values to columns, for both stores: the SQLite
@@ -256,3 +257,33 @@ export function toPersonalData(r: PersonRows): PersonalData {
     presenting: r.slots.map((x) => ({ meeting: meetingDate(x.meetingId), status: x.status, source: x.source })),
   };
 }
+
+type RunRow = typeof meetingRuns.$inferSelect;
+
+export const toRun = (r: RunRow): MeetingRun => ({
+  meetingId: r.meetingId,
+  setId: r.setId,
+  status: r.status,
+  stages: r.stages as Stage[],
+  stage: r.stage,
+  stageStartedAt: r.stageStartedAt,
+  bids: r.bids.map((b) => ({ personId: b.personId, at: new Date(b.at) })),
+  passed: r.passed,
+  posted: r.posted ?? null,
+  startedBy: r.startedBy,
+  startedAt: r.startedAt,
+  endedAt: r.endedAt,
+  version: r.version,
+});
+
+/** A run's columns, from the whole of it or a change to it. */
+export const runColumns = (c: RunChange) => ({
+  ...(c.stages ? { stages: c.stages.map((s) => ({ ...s })) } : {}),
+  ...(c.stage !== undefined ? { stage: c.stage } : {}),
+  ...(c.stageStartedAt ? { stageStartedAt: c.stageStartedAt } : {}),
+  ...(c.bids ? { bids: c.bids.map((b) => ({ personId: b.personId, at: b.at.getTime() })) } : {}),
+  ...(c.passed ? { passed: [...c.passed] } : {}),
+  ...(c.posted !== undefined ? { posted: c.posted } : {}),
+});
+
+export const toAttendance = (r: typeof attendance.$inferSelect): Attendance => ({ meetingId: r.meetingId, personId: r.personId, present: r.present, source: r.source });

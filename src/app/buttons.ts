@@ -9,6 +9,8 @@ import { rsvpButton } from './rsvp';
 import { openChallenge, submitChallenge } from './challenges';
 import { reflectionForm, submitReflection } from './journal';
 import { eraseMyData } from './privacy';
+import { nextButton, planButton, submitPlan } from './meeting-day/run';
+import { actionButton, bidButton, hereButton, submitAction } from './meeting-day/attendance';
 
 type OnPress<K extends ButtonKind> = (deps: Deps, turn: Turn, press: ButtonPress<K>) => Promise<Reply>;
 type OnSubmit<K extends FormKind> = (deps: Deps, turn: Turn, target: FormTarget<K>, values: Readonly<Record<string, string>>) => Promise<Reply>;
@@ -39,12 +41,19 @@ const onPress: { readonly [K in ButtonKind]: OnPress<K> } = {
     // The answer takes the warning's place, so its button cannot be pressed again.
     return { ...(await eraseMyData(deps, turn, { confirmed: true })), replace: true };
   },
+  'meeting.here': (deps, turn, { meetingId }) => hereButton(deps, turn, meetingId),
+  'meeting.bid': (deps, turn, { meetingId }) => bidButton(deps, turn, meetingId),
+  'meeting.next': (deps, turn, { meetingId, stage }) => nextButton(deps, turn, meetingId, stage),
+  'meeting.plan': (deps, turn, { meetingId }) => planButton(deps, turn, meetingId),
+  'action.open': (deps, turn, { setId }) => actionButton(deps, turn, setId),
 };
 
 /** What each form's submission is saved as (src/messages/interactions/forms.ts declares them). */
 const onSubmit: { readonly [K in FormKind]: OnSubmit<K> } = {
   challenge: (deps, turn, { setId }, values) => submitChallenge(deps, turn, setId, values),
   reflection: (deps, turn, { setId }, values) => submitReflection(deps, turn, setId, values),
+  action: (deps, turn, { setId }, values) => submitAction(deps, turn, setId, values),
+  'meeting.plan': (deps, turn, { meetingId }, values) => submitPlan(deps, turn, meetingId, values),
 };
 
 /** Runs the use case of a pressed button, once its id and value are read back. */

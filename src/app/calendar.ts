@@ -47,6 +47,6 @@ export async function calendar(deps: Deps, turn: Turn): Promise<Reply> {
   const cancelled = meetings.filter((m) => m.status === 'cancelled').length;
   return privateReply({
     text: `The calendar of ${set.name}: ${plural(meetings.length, 'meeting')}${cancelled ? `, ${cancelled} of them cancelled` : ''}. Import it into your calendar app; importing it again updates the same events.`,
-    file: { name: fileName(set), mediaType: 'text/calendar', content: value },
+    files: [{ name: fileName(set), mediaType: 'text/calendar', content: value }],
   });
 }

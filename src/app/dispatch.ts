@@ -16,6 +16,10 @@ import { addMeeting, cancelMeeting, listMeetings, moveMeeting } from './meetings
 import { addFacilitator, addMembers, removeFacilitator, removeMember } from './members';
 import { away, bid, presenting, setPresenters, showRotation, swap, withdraw } from './rotation';
 import { setSchedule, showSchedule } from './schedule';
+import { meetingEnd, meetingNext, meetingPlan, meetingStart } from './meeting-day/run';
+import { here, liveBid } from './meeting-day/attendance';
+import { addSponsor, removeSponsor } from './sponsors';
+import { report } from './report/report';
 import { closeSet, createSet, renameSet, setZone, showSet } from './sets';
 
 type Handler<K extends CommandName> = (deps: Deps, turn: Turn, args: CommandOf<K>['args']) => Promise<Reply>;
@@ -41,8 +45,9 @@ const handlers: { [K in CommandName]?: Handler<K> } = {
   calendar,
   presenters: setPresenters,
   rotation: showRotation,
-  bid,
-  withdraw,
+  // With no date while today's meeting takes bids, these are about today.
+  bid: async (deps, turn, args) => (await liveBid(deps, turn, 'bid', args.date)) ?? bid(deps, turn, args),
+  withdraw: async (deps, turn, args) => (await liveBid(deps, turn, 'withdraw', args.date)) ?? withdraw(deps, turn, args),
   swap,
   away,
   presenting,
@@ -66,6 +71,14 @@ const handlers: { [K in CommandName]?: Handler<K> } = {
   prompt: promptNow,
   'prompt add': addPrompt,
   'prompt themes': setPromptThemes,
+  'meeting start': meetingStart,
+  'meeting next': meetingNext,
+  'meeting plan': meetingPlan,
+  'meeting end': meetingEnd,
+  here,
+  'sponsor add': addSponsor,
+  'sponsor remove': removeSponsor,
+  report,
 };
 
 export function isBuilt(name: CommandName): boolean {

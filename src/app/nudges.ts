@@ -1,4 +1,7 @@
-import { nudgeKey, PRIVATE_KINDS } from '../domain/nudges/job';
+import { nudgeKey, PRIVATE_KINDS, stageOfKey, UNDEFERRED_KINDS } from '../domain/nudges/job';
+import { stageEndsAt } from '../domain/run/stages';
+import { headsUp } from '../messages/copy/run-sheet';
+import { refreshSheet, sheetView } from './meeting-day/sheet';
 import type { PostedMessage } from '../ports/chat';
 import { quietUntil } from '../domain/nudges/quiet';
 import type { Meeting } from '../domain/schedule';
@@ -11,6 +14,7 @@ import type { Job } from '../domain/nudges/job';
 import type { Deps } from './context';
 import { nextPrompt } from './prompts';
 import { replan } from './plan';
+import { editInTurn } from './edits';
 
 const skip = (reason: string): Delivery => ({ type: 'skip', reason });
 
@@ -92,7 +96,21 @@ async function compose(deps: Deps, job: Job, { set, meeting, person }: Scene): P
     }
     case 'meeting-ended':
       return 'not a message';
+    case 'stage-heads-up':
+      return stageHeadsUp(deps, job, set, meeting);
   }
+}
+
+/**
+ * The facilitator's heads-up that the running time box is nearly up, if the meeting is
+ * still on that stage; the run-sheet's "minutes left" is brought up to date with it.
+ */
+async function stageHeadsUp(deps: Deps, job: Job, set: LearningSet, meeting: Meeting): Promise<Message | string> {
+  const run = await deps.store.runs.get(meeting.id);
+  if (!run || run.status !== 'running' || run.stage !== stageOfKey(job.dedupeKey)) return 'the meeting has moved on';
+  await refreshSheet(deps, set, meeting);
+  const left = Math.max(1, Math.round((stageEndsAt(run).getTime() - deps.clock.now().getTime()) / 60_000));
+  return headsUp(set, run, meeting.id, (await sheetView(deps, set, meeting, run)).people, left);
 }
 
 /** The channel's reminder of a meeting, with who presents and the answers so far. */
@@ -103,33 +121,13 @@ async function meetingReminder(deps: Deps, set: LearningSet, meeting: Meeting): 
   return copy.meetingReminder(set, meeting, presenters, { yes: count('yes'), no: count('no'), maybe: count('maybe') });
 }
 
-/** Reminder edits per store and meeting: the latest one queued, and whether it has yet to start. */
-const editing = new WeakMap<object, Map<number, { readonly done: Promise<void>; waiting: boolean }>>();
-
 /**
  * Brings the channel's reminder up to date after an answer ("So far: 3 yes"), where
- * it has been posted. Edits of one reminder run one after another, each counting the
- * answers when its turn comes, so a slower earlier edit never lands last with an
- * older count; an answer that finds an edit still waiting to start joins it rather
- * than queueing another, so a burst of answers costs two edits, not one each. A
- * failed edit is only logged: the answer itself is saved.
+ * it has been posted, one edit at a time (see editInTurn). A failed edit is only
+ * logged: the answer itself is saved.
  */
 export async function refreshReminder(deps: Deps, set: LearningSet, meeting: Meeting): Promise<void> {
-  let queues = editing.get(deps.store);
-  if (!queues) editing.set(deps.store, (queues = new Map()));
-  const current = queues.get(meeting.id);
-  if (current?.waiting) return current.done;
-  const entry: { done: Promise<void>; waiting: boolean } = { done: Promise.resolve(), waiting: true };
-  entry.done = (current?.done ?? Promise.resolve()).then(() => {
-    entry.waiting = false;
-    return editReminder(deps, set, meeting);
-  });
-  queues.set(meeting.id, entry);
-  try {
-    await entry.done;
-  } finally {
-    if (queues.get(meeting.id) === entry) queues.delete(meeting.id);
-  }
+  return editInTurn(deps.store, `reminder:${meeting.id}`, () => editReminder(deps, set, meeting));
 }
 
 async function editReminder(deps: Deps, set: LearningSet, meeting: Meeting): Promise<void> {
@@ -154,7 +152,7 @@ export async function deliverNudge(deps: Deps, job: Job): Promise<Delivery> {
   const { set, person } = scene;
   if (PRIVATE_KINDS.has(job.kind)) {
     if (!person?.dm) return skip('no private chat with them');
-    const until = quietUntil(deps.clock.now(), person.timeZone ?? set.timeZone, person.quietHours);
+    const until = UNDEFERRED_KINDS.has(job.kind) ? undefined : quietUntil(deps.clock.now(), person.timeZone ?? set.timeZone, person.quietHours);
     if (until) return { type: 'defer', until };
   }
   const message = await compose(deps, job, scene);

@@ -10,7 +10,7 @@ export async function exportMyData(deps: Deps, turn: Turn): Promise<Reply> {
   const content = `${JSON.stringify({ exportedAt: deps.clock.now().toISOString(), ...data }, null, 2)}\n`;
   return privateReply({
     text: 'Here is everything Setwise holds about you: your profile, sets, challenges, actions, journal, answers and presenting record.',
-    file: { name: `setwise-${turn.actor.platformUserId.replace(/[^\w-]+/g, '-')}.json`, mediaType: 'application/json', content, personal: true },
+    files: [{ name: `setwise-${turn.actor.platformUserId.replace(/[^\w-]+/g, '-')}.json`, mediaType: 'application/json', content, personal: true }],
   });
 }
 

@@ -1,3 +1,4 @@
+import { withRunsKept } from './meeting-day/runs';
 import { DateTime } from 'luxon';
 import type { CommandOf } from '../commands/grammar';
 import { SetwiseError } from '../domain/errors';
@@ -70,7 +71,7 @@ export async function applyRule<T extends { readonly rule: ScheduleRule; readonl
   const now = deps.clock.now();
   const applied = await withSnapshot(deps, setId, async (snapshot) => {
     const made = make(snapshot);
-    const changes = ruleChanges(snapshot.meetings, made.planned, now);
+    const changes = ruleChanges(withRunsKept(snapshot), made.planned, now);
     const done = await deps.store.meetings.replaceRule(setId, snapshot.version, made.rule, changes, createdBy, now);
     return done.ok ? { ok: true as const, value: { stored: done.value, changes, made } } : done;
   });

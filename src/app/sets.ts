@@ -1,3 +1,4 @@
+import { withRunsKept } from './meeting-day/runs';
 import { SetwiseError } from '../domain/errors';
 import { rezone } from '../domain/meetings';
 import * as copy from '../messages/copy/sets';
@@ -51,7 +52,7 @@ export async function setZone(deps: Deps, turn: Turn, args: { zone: string }): P
   if (args.zone === set.timeZone) throw new SetwiseError('invalid', `${set.name} already meets in ${set.timeZone} time.`);
   const moved = await withSnapshot(deps, set.id, async (snapshot) => {
     const now = deps.clock.now();
-    const plan = rezone(snapshot.meetings, args.zone, now);
+    const plan = rezone(withRunsKept(snapshot), args.zone, now);
     if (!plan.ok) throw new SetwiseError('conflict', copy.zoneRefused(plan, args.zone), 'Change the zone after that meeting, or move or cancel it first.');
     return deps.store.meetings.rezone(set.id, snapshot.version, args.zone, plan.update, now);
   });

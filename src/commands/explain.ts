@@ -86,6 +86,33 @@ export const explanations: Record<CommandName, Explanation> = {
     ],
     exampleMeans: 'moves the meeting of 2 March to 9 March at 14:00; its reminders move with it.',
   },
+  'meeting start': { forms: one('meeting start', "start the set's meeting today: one run-sheet message in the channel, kept current as the meeting moves on (check-in, bids, each issue, actions, process review), with Here, Bid and Next buttons"), exampleMeans: "posts today's run-sheet; RSVPs of yes count as here until someone says otherwise." },
+  'meeting next': { forms: one('meeting next', 'end the running stage and start the next; on the last stage, end the meeting'), exampleMeans: 'moves from the check-in to bids for time, say.' },
+  'meeting plan': {
+    forms: [
+      { usage: 'meeting plan', meaning: "today's stages with their time boxes" },
+      { usage: 'meeting plan <stage> <minutes> ...', meaning: 'change time boxes: checkin, bids, issue (every issue) or issue1, issue2..., actions, review' },
+    ],
+    exampleMeans: 'gives the check-in 20 minutes, each issue 40 and the process review 15.',
+  },
+  'meeting end': { forms: one('meeting end', 'end the meeting now: who came and who presented are recorded, a presenter who was not there gets their turn next time, a summary goes to the channel and reflection prompts are planned from now'), exampleMeans: 'ends the meeting and posts the summary.' },
+  here: {
+    forms: [
+      { usage: 'here', meaning: "you are at today's meeting (or its Here button)" },
+      { usage: 'here no', meaning: 'you are not there after all' },
+      { usage: 'here [no] @a @b', meaning: 'facilitators: mark others there, or not' },
+    ],
+    exampleMeans: 'marks you as here on the run-sheet.',
+  },
+  'sponsor add': { forms: one('sponsor add @a', "make someone a sponsor of the set: they can run `report` for its figures (attendance, turns, counts of actions and reflections), never read its content, and get no nudges"), exampleMeans: "lets Sam see the set's figures." },
+  'sponsor remove': { forms: one('sponsor remove @a', 'take the sponsor role away'), exampleMeans: "Sam no longer sees the set's figures." },
+  report: {
+    forms: [
+      { usage: 'report', meaning: "the set's figures: per meeting, who came and who presented; per member, meetings attended, turns presented, actions committed and done, reflections written (counts only)" },
+      { usage: 'report programme', meaning: 'the same for every set you facilitate or sponsor, by month' },
+    ],
+    exampleMeans: 'sends the figures of every set you may see, with a chart (PNG) and a CSV file.',
+  },
   'meeting add': { forms: one('meeting add <date> at <HH:MM>', 'add a one-off meeting, as long as the schedule\'s meetings'), exampleMeans: 'adds a meeting on 20 April 2027 at 10:00 in the set\'s zone.' },
   calendar: { forms: one('calendar', "the set's meetings as an .ics file for your calendar app; importing it again updates the same events"), exampleMeans: 'gives you the calendar file.' },
   rsvp: {

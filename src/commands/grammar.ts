@@ -1,3 +1,4 @@
+import { meetingDayCommands } from './grammar/meeting-day';
 import { meetingCommands } from './grammar/meetings';
 import { presentingCommands } from './grammar/presenting';
 import { setCommands } from './grammar/sets';
@@ -8,7 +9,7 @@ export type { Area, Spec, Who } from './spec';
 export type { NudgeSetting, NudgeValue } from './grammar/sets';
 
 /** Every command of the brief, in the order `help` lists them; one file per area. */
-export const grammar = { ...setCommands, ...meetingCommands, ...presentingCommands, ...workCommands, ...youCommands } as const;
+export const grammar = { ...setCommands, ...meetingCommands, ...meetingDayCommands, ...presentingCommands, ...workCommands, ...youCommands } as const;
 
 export type Grammar = typeof grammar;
 export type CommandName = keyof Grammar;

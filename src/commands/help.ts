@@ -7,6 +7,7 @@ const WHO: Record<Who, string> = {
   anyone: 'anyone',
   members: "the set's members",
   facilitators: "the set's facilitators",
+  'facilitators and sponsors': "the set's facilitators and its programme sponsors (figures only)",
 };
 
 /** The usage lines the overview shows for a command: its usage, and any form worth seeing beside it. */

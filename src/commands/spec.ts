@@ -5,9 +5,9 @@ import { cleanLine } from '../domain/text';
 import { naturalDate } from './natural-date';
 import { isoDate, mention, wholeNumber } from './values';
 
-export type Area = 'Getting started' | 'Sets' | 'Meetings' | 'Presenting' | 'Challenges and actions' | 'Check-ins and reflection' | 'You';
+export type Area = 'Getting started' | 'Sets' | 'Meetings' | 'Meeting day' | 'Presenting' | 'Challenges and actions' | 'Check-ins and reflection' | 'Reports' | 'You';
 /** Who may use a command; shown in help, enforced by the use case. */
-export type Who = 'anyone' | 'members' | 'facilitators';
+export type Who = 'anyone' | 'members' | 'facilitators' | 'facilitators and sponsors';
 
 export interface Spec<P> {
   readonly usage: string;

@@ -3,6 +3,7 @@ export const LIMITS = {
   setName: 80,
   commandText: 4000,
   membersPerCommand: 20,
+  actionText: 500,
 } as const;
 
 /**

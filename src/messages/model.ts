@@ -57,11 +57,12 @@ export interface Form {
 
 export type Tone = 'info' | 'success' | 'warning' | 'error';
 
-/** A file that goes with a message (a calendar, an export); adapters upload or save it. */
+/** A file that goes with a message (a calendar, an export, a chart); adapters upload or save it. */
 export interface Attachment {
   readonly name: string;
   readonly mediaType: string;
-  readonly content: string;
+  /** Text (UTF-8 when saved), or bytes (an image). */
+  readonly content: string | Uint8Array;
   /** Holds the reader's own personal data: an adapter that keeps it keeps it privately, and removes it when they erase their data. */
   readonly personal?: boolean;
 }
@@ -72,5 +73,8 @@ export interface Message {
   readonly blocks?: readonly Block[];
   readonly actions?: readonly Button[];
   readonly form?: Form;
-  readonly file?: Attachment;
+  readonly files?: readonly Attachment[];
 }
+
+/** A file's bytes, as an adapter uploads or saves them. */
+export const bytesOf = (file: Attachment): Uint8Array => (typeof file.content === 'string' ? new TextEncoder().encode(file.content) : file.content);

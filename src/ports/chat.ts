@@ -3,6 +3,7 @@ import type { Message } from '../messages/model';
 
 export type { Address, Platform } from '../domain/address';
 // What adapters render: the neutral message model, reached through the port.
+export { bytesOf } from '../messages/model';
 export type { Attachment, Block, Button, Confirm, Field, Form, FormField, FormFieldKind, Message, Tone } from '../messages/model';
 /** People named in the bot's copy: each renderer draws them as its platform's mention. */
 export { namedIn, withMentions, withPlainNames, type Named } from '../messages/format';

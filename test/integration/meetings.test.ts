@@ -125,13 +125,13 @@ describe('scheduling a set', () => {
     const march = (await h.store.meetings.list(1)).find((m) => m.localDate === '2027-03-02')!;
     const followUps = (await h.planOf()).jobs.filter((j) => j.dedupeKey.startsWith(`meeting:${march.id}:action-follow-up`));
     expect(new Set(followUps.map((j) => j.runAt.toISOString()))).toEqual(new Set(['2027-03-19T10:00:00.000Z']));
-    const events = parseCalendar((await h.say('bob', '#leaders', 'calendar')).message.file!.content);
+    const events = parseCalendar((await h.say('bob', '#leaders', 'calendar')).message.files![0]!.content as string);
     expect(events.map((e) => e.start)).toEqual(['2027-01-05T10:00:00.000Z', '2027-02-02T10:00:00.000Z', '2027-03-02T10:00:00.000Z', '2027-04-06T09:00:00.000Z', '2027-05-04T09:00:00.000Z', '2027-06-01T09:00:00.000Z']);
   });
 
   it('changes the set\'s zone with set tz: meetings keep their local time, nudges and the calendar follow', async () => {
     await h.say('alice', '#leaders', LONDON);
-    const before = parseCalendar((await h.say('bob', '#leaders', 'calendar')).message.file!.content);
+    const before = parseCalendar((await h.say('bob', '#leaders', 'calendar')).message.files![0]!.content as string);
     expect(await h.text('bob', '#leaders', 'set tz Europe/Paris')).toBe('Only a facilitator of Northern Lights can change its time zone.');
     expect(await h.text('alice', '#leaders', 'set tz Europe/London')).toBe('Northern Lights already meets in Europe/London time.');
     const reply = await h.say('alice', '#leaders', 'set tz europe/paris');
@@ -155,7 +155,7 @@ describe('scheduling a set', () => {
     // The channel's day-before reminder counts days in the set's new zone.
     const reminder = (await h.planOf()).jobs.find((j) => j.dedupeKey === `meeting:${meetings[3]!.id}:meeting-reminder`);
     expect(reminder?.runAt.toISOString()).toBe('2027-03-29T08:00:00.000Z');
-    const after = parseCalendar((await h.say('bob', '#leaders', 'calendar')).message.file!.content);
+    const after = parseCalendar((await h.say('bob', '#leaders', 'calendar')).message.files![0]!.content as string);
     expect(after.map((e) => [e.uid, e.sequence])).toEqual(before.map((e) => [e.uid, e.sequence + 1]));
     expect(await h.text('bob', '#leaders', 'schedule show')).toContain('meets every 4 weeks on Tuesday at 10:00 Europe/Paris, 3h');
     expect(await h.text('bob', '#leaders', 'set info')).toContain('Time zone: Europe/Paris.');
@@ -292,14 +292,14 @@ describe('the calendar', () => {
     await h.say('alice', '#leaders', LONDON);
     const first = await h.say('bob', '#leaders', 'calendar');
     expect(first.visibility).toBe('private');
-    expect(first.message.file).toMatchObject({ name: 'northern-lights.ics', mediaType: 'text/calendar' });
-    const before = parseCalendar(first.message.file!.content);
+    expect(first.message.files?.[0]).toMatchObject({ name: 'northern-lights.ics', mediaType: 'text/calendar' });
+    const before = parseCalendar(first.message.files![0]!.content as string);
     expect(before).toHaveLength(7);
     expect(before[3]).toMatchObject({ start: '2027-03-30T09:00:00.000Z', end: '2027-03-30T12:00:00.000Z', status: 'CONFIRMED', sequence: 0 });
 
     await h.say('alice', '#leaders', 'meeting move 2027-02-02 to 2027-02-09');
     await h.say('alice', '#leaders', 'meeting cancel 2027-03-02');
-    const after = parseCalendar((await h.say('bob', '#leaders', 'calendar')).message.file!.content);
+    const after = parseCalendar((await h.say('bob', '#leaders', 'calendar')).message.files![0]!.content as string);
     // Same UIDs: importing again updates the events instead of duplicating them.
     expect(after.map((e) => e.uid)).toEqual(before.map((e) => e.uid));
     expect(new Set(after.map((e) => e.uid)).size).toBe(7);
@@ -309,7 +309,7 @@ describe('the calendar', () => {
 
   it('carries nothing of the set but its name and channel', async () => {
     await h.say('alice', '#leaders', LONDON);
-    const content = (await h.say('bob', '#leaders', 'calendar')).message.file!.content;
+    const content = (await h.say('bob', '#leaders', 'calendar')).message.files![0]!.content as string;
     expect(content).not.toMatch(/bob|carol|alice/);
   });
 });

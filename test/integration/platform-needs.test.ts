@@ -387,7 +387,7 @@ describe('zones reported by the platform', () => {
       expect(reply.message.tone, timeZone).not.toBe('error');
       expect(reply.message.text, timeZone).toContain('- Tue 5 Jan 2027, 10:00–13:00 Europe/London\n');
     }
-    const profile = JSON.parse((await h.say('carol', 'dm', 'privacy export')).message.file!.content).profile;
+    const profile = JSON.parse((await h.say('carol', 'dm', 'privacy export')).message.files![0]!.content as string).profile;
     expect(profile).toMatchObject({ timeZone: null, platformTimeZone: null });
     // Nor does a bad report wipe out a good one made before.
     await type('dave', '#leaders', 'meetings', { identity: NEW_YORK });
@@ -430,7 +430,7 @@ describe('zones reported by the platform', () => {
 
   it('exports the reported zone beside the chosen one, and erases both', async () => {
     await type('bob', 'dm', 'rotation', { identity: { timeZone: 'Pacific/Chatham' } });
-    const exported = async () => JSON.parse((await type('bob', 'dm', 'privacy export')).message.file!.content).profile;
+    const exported = async () => JSON.parse((await type('bob', 'dm', 'privacy export')).message.files![0]!.content as string).profile;
     expect(await exported()).toMatchObject({ timeZone: null, platformTimeZone: 'Pacific/Chatham' });
     await type('bob', 'dm', 'me tz Pacific/Marquesas');
     expect(await exported()).toMatchObject({ timeZone: 'Pacific/Marquesas', platformTimeZone: 'Pacific/Chatham' });

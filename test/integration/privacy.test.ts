@@ -13,7 +13,7 @@ describe('privacy', () => {
   it('exports everything held about the person, to them alone', async () => {
     const reply = await h.say(NAME, 'dm', 'privacy export');
     expect(reply.visibility).toBe('private');
-    const data = JSON.parse(reply.message.file!.content) as Record<string, unknown[]> & { profile: Record<string, unknown> };
+    const data = JSON.parse(reply.message.files![0]!.content as string) as Record<string, unknown[]> & { profile: Record<string, unknown> };
     expect(data.profile).toMatchObject({ name: NAME, timeZone: 'Europe/Paris', quietHours: '21:00-07:00' });
     expect(data.challenges).toEqual([expect.objectContaining({ set: 'Northern Lights', version: 1, status: 'current', fields: { challenge: 'How can I merge the two district teams?' } })]);
     expect(data.reflections).toHaveLength(1);

@@ -22,10 +22,17 @@ const PRESSES: { readonly [K in ButtonKind]: readonly ButtonPress<K>[] } = {
   'challenge.open': [{ kind: 'challenge.open', meetingId: 40 }],
   'reflection.open': [{ kind: 'reflection.open', setId: 3 }],
   'privacy.erase': [{ kind: 'privacy.erase', personId: 9 }],
+  'meeting.here': [{ kind: 'meeting.here', meetingId: 5 }],
+  'meeting.bid': [{ kind: 'meeting.bid', meetingId: 5 }],
+  'meeting.next': [{ kind: 'meeting.next', meetingId: 5, stage: 0 }, { kind: 'meeting.next', meetingId: BIGGEST, stage: 12 }],
+  'meeting.plan': [{ kind: 'meeting.plan', meetingId: 5 }],
+  'action.open': [{ kind: 'action.open', setId: 2 }],
 };
 const TARGETS: { readonly [K in FormKind]: readonly FormTarget<K>[] } = {
   challenge: [{ kind: 'challenge', setId: 1 }, { kind: 'challenge', setId: BIGGEST }],
   reflection: [{ kind: 'reflection', setId: 27 }],
+  action: [{ kind: 'action', setId: 4 }],
+  'meeting.plan': [{ kind: 'meeting.plan', meetingId: 8 }],
 };
 
 /** The refusal `run` ends in, or a failure naming what was let through. */

@@ -14,8 +14,11 @@ import { privacyRepo } from './privacy';
 import { promptRepo } from './prompts';
 import { reflectionRepo } from './reflections';
 import { rotationRepo } from './rotation';
+import { reportRepo } from './reports';
 import { rsvpRepo } from './rsvps';
+import { runRepo } from './runs';
 import { setRepo } from './sets';
+import { sponsorRepo } from './sponsors';
 import { reportingUnavailable } from './unavailable';
 import { workspaceRepo } from './workspaces';
 
@@ -43,5 +46,8 @@ export function createPostgresStore(db: PgDb): Store {
     privacy: privacyRepo(db),
     events: eventRepo(db),
     installations: installationRepo(db),
+    runs: runRepo(db),
+    sponsors: sponsorRepo(db),
+    reports: reportRepo(db),
   });
 }

@@ -4,8 +4,8 @@ import { NO_LONGER_NEEDED } from '../../../src/domain/plan/types';
 import type { Slot } from '../../../src/domain/rotation/types';
 import type { PlanRepo } from '../../../src/ports/store';
 import type { PgDb } from '../client';
-import { absences, jobs, meetings, memberships, people, presenterSlots, rsvps, scheduleRules, sets } from '../schema';
-import { jobPayload, slotColumns, toMeeting, toOutboxEntry, toSet, toSlot } from '../../store/rows';
+import { absences, attendance, jobs, meetingRuns, meetings, memberships, people, presenterSlots, rsvps, scheduleRules, sets } from '../schema';
+import { jobPayload, slotColumns, toAttendance, toMeeting, toOutboxEntry, toRun, toSet, toSlot } from '../../store/rows';
 import { serially, snapshotRead, type Reader, type Tx } from './tx';
 import { stillAt } from './versions';
 
@@ -73,6 +73,8 @@ async function read(tx: Reader, setId: number): Promise<PlanSnapshot | undefined
     declined,
     // Field by field, not by spreading: a set's outbox runs to thousands of rows.
     jobs: outbox.map(toOutboxEntry),
+    runs: (await tx.select().from(meetingRuns).where(eq(meetingRuns.setId, setId)).orderBy(asc(meetingRuns.meetingId))).map(toRun),
+    attendance: ids.length ? (await tx.select().from(attendance).where(inArray(attendance.meetingId, ids)).orderBy(asc(attendance.meetingId), asc(attendance.personId))).map(toAttendance) : [],
   };
 }
 

@@ -17,6 +17,7 @@ import {
   rsvps,
   scheduleRules,
   sets,
+  sponsors,
 } from '../schema';
 import { serially, snapshotRead } from './tx';
 import { planOwed } from './versions';
@@ -74,6 +75,7 @@ export function privacyRepo(db: PgDb): PrivacyRepo {
         await tx.delete(actions).where(eq(actions.personId, personId));
         await tx.delete(absences).where(eq(absences.personId, personId));
         await tx.delete(rsvps).where(eq(rsvps.personId, personId));
+        await tx.delete(sponsors).where(eq(sponsors.personId, personId));
         // What they did for a set (a rule, a question, a prompt) stays the set's, unsigned.
         await tx.update(absences).set({ createdBy: null }).where(eq(absences.createdBy, personId));
         await tx.update(scheduleRules).set({ createdBy: null }).where(eq(scheduleRules.createdBy, personId));

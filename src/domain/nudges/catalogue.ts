@@ -7,7 +7,16 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** What planning needs of a meeting: the same shape the rotation reads. */
-export type PlanMeeting = Pick<RotationMeeting, 'id' | 'startsAt' | 'endsAt' | 'status'>;
+export type PlanMeeting = Pick<RotationMeeting, 'id' | 'startsAt' | 'endsAt' | 'status' | 'run'>;
+
+/** A time box of a running meeting nearly up: its facilitator hears of it. */
+export interface HeadsUp {
+  readonly meetingId: number;
+  readonly stage: number;
+  readonly personId: number;
+  readonly runAt: Date;
+  readonly staleAt: Date;
+}
 
 export interface NudgePlanInput {
   readonly now: Date;
@@ -28,6 +37,8 @@ export interface NudgePlanInput {
   readonly finalMeetingId: number | null;
   /** Planned presenters per meeting. */
   readonly presenters: ReadonlyMap<number, readonly number[]>;
+  /** Heads-ups for the time boxes of meetings running now. */
+  readonly headsUps?: readonly HeadsUp[];
 }
 
 /**
@@ -53,9 +64,9 @@ export function planNudges(input: NudgePlanInput): PlannedNudge[] {
   const live = input.meetings.filter((m) => m.status !== 'cancelled');
   const zoneOf = (personId: number | null) => (personId === null ? input.zone : (input.zones.get(personId) ?? input.zone));
   const out: PlannedNudge[] = [];
-  const add = (kind: NudgeKind, m: PlanMeeting, personId: number | null, runAt: number, staleAt: number) => {
+  const add = (kind: NudgeKind, m: Pick<PlanMeeting, 'id'>, personId: number | null, runAt: number, staleAt: number, stage?: number) => {
     if (staleAt <= now.getTime()) return; // already useless: nothing to plan
-    out.push({ kind, dedupeKey: nudgeKey(m.id, kind, personId), runAt: new Date(runAt), staleAt: new Date(staleAt), meetingId: m.id, personId });
+    out.push({ kind, dedupeKey: nudgeKey(m.id, kind, personId, stage), runAt: new Date(runAt), staleAt: new Date(staleAt), meetingId: m.id, personId });
   };
   // Most members share the set's zone: work each wall time out once per plan, not once per person.
   const memo = new Map<string, number>();
@@ -88,8 +99,12 @@ export function planNudges(input: NudgePlanInput): PlannedNudge[] {
       // Each member's open actions, privately, so they can report back at the check-in.
       for (const p of input.memberIds) add('checkin-actions', m, p, start - 15 * 60_000, start + 30 * 60_000);
     }
-    add('meeting-ended', m, null, end, end + 30 * DAY);
-    for (const p of input.memberIds) {
+    // A meeting running on its run-sheet ends when its facilitator says: what follows the end waits for that.
+    const running = m.run?.status === 'running';
+    if (!running) add('meeting-ended', m, null, end, end + 30 * DAY);
+    // Once the run-sheet has said who came, the reflection prompt goes to them.
+    const attendees = m.run?.status === 'ended' ? input.memberIds.filter((p) => m.run?.status === 'ended' && m.run.attended.includes(p)) : input.memberIds;
+    for (const p of running ? [] : attendees) {
       const reflectAt = shift(m.endsAt, s.reflectionAfter, 1, zoneOf(p));
       add('reflection', m, p, reflectAt, next ? Math.max(reflectAt + HOUR, next.startsAt.getTime()) : reflectAt + 7 * DAY);
     }
@@ -104,5 +119,6 @@ export function planNudges(input: NudgePlanInput): PlannedNudge[] {
       for (const p of input.memberIds) add('programme-end', m, p, shift(m.startsAt, { days: 1 }, 1, zoneOf(p)), end + 15 * DAY);
     }
   });
+  for (const h of input.headsUps ?? []) add('stage-heads-up', { id: h.meetingId }, h.personId, h.runAt.getTime(), h.staleAt.getTime(), h.stage);
   return out;
 }

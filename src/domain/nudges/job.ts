@@ -14,10 +14,11 @@ export const NUDGE_KINDS = [
   'programme-end',
 ] as const;
 /**
- * Jobs are nudges, plus one of Setwise's own: when a meeting ends, its slots are
- * settled (presented or absent) and the rotation moves its window on.
+ * Jobs are nudges, plus two of Setwise's own: when a meeting ends, its slots are
+ * settled (presented or absent) and the rotation moves its window on; and while a
+ * meeting runs on its run-sheet, the facilitator hears when a time box is nearly up.
  */
-export type NudgeKind = (typeof NUDGE_KINDS)[number] | 'meeting-ended';
+export type NudgeKind = (typeof NUDGE_KINDS)[number] | 'meeting-ended' | 'stage-heads-up';
 
 /** Private nudges wait for the end of their recipient's quiet hours; channel ones do not. */
 export const PRIVATE_KINDS: ReadonlySet<NudgeKind> = new Set([
@@ -29,7 +30,14 @@ export const PRIVATE_KINDS: ReadonlySet<NudgeKind> = new Set([
   'reflection',
   'action-follow-up',
   'programme-end',
+  'stage-heads-up',
 ]);
+
+/**
+ * Private, but not held back by quiet hours: the facilitator is running the meeting
+ * at that moment, and the heads-up is no use a minute late.
+ */
+export const UNDEFERRED_KINDS: ReadonlySet<NudgeKind> = new Set(['stage-heads-up']);
 
 /** One nudge to send: what, when, until when it is worth sending, and about what. */
 export interface PlannedNudge {
@@ -56,5 +64,11 @@ export interface Job {
 }
 
 /** A nudge's dedupe key: one per meeting, kind and recipient (none for the channel's). */
-export const nudgeKey = (meetingId: number, kind: NudgeKind, personId: number | null): string =>
-  `meeting:${meetingId}:${kind}${personId === null ? '' : `:${personId}`}`;
+export const nudgeKey = (meetingId: number, kind: NudgeKind, personId: number | null, stage?: number): string =>
+  `meeting:${meetingId}:${kind}${personId === null ? '' : `:${personId}`}${stage === undefined ? '' : `:stage-${stage}`}`;
+
+/** The stage a stage heads-up is about, read back from its key. */
+export const stageOfKey = (dedupeKey: string): number | undefined => {
+  const m = /:stage-(\d+)$/.exec(dedupeKey);
+  return m ? Number(m[1]) : undefined;
+};

@@ -1,8 +1,11 @@
 import { programmeEnd } from '../meetings';
-import { planNudges } from '../nudges/catalogue';
+import { planNudges, type HeadsUp } from '../nudges/catalogue';
+import { presentedIn, stageEndsAt } from '../run/stages';
+import { HEADS_UP_MINUTES } from '../run/types';
+import type { Meeting } from '../schedule';
 import { applyChange, type ChangeOutcome, type RotationChange } from '../rotation/changes';
 import { planRotation } from '../rotation/plan';
-import type { RotationMeeting, RotationSnapshot } from '../rotation/types';
+import type { LiveRecord, RotationMeeting, RotationSnapshot } from '../rotation/types';
 import { outboxChanges } from './outbox';
 import { slotChanges } from './slots';
 import type { PlanSnapshot, PlanWrite } from './types';
@@ -14,13 +17,41 @@ export interface SetPlan {
   readonly write: PlanWrite;
 }
 
+/** What a meeting's run-sheet tells the plan: under way, or who came and who presented. */
+function liveRecord(s: PlanSnapshot, m: Meeting): LiveRecord | undefined {
+  const run = s.runs.find((r) => r.meetingId === m.id);
+  if (!run) return undefined;
+  if (run.status === 'running') return { status: 'running' };
+  const attended = s.attendance.filter((a) => a.meetingId === m.id && a.present).map((a) => a.personId);
+  return { status: 'ended', on: m.localDate, attended, presented: presentedIn(run) };
+}
+
+/** The set's meetings as the plan reads them: a meeting ended on its run-sheet ends when it really did. */
+function meetingsOf(s: PlanSnapshot): RotationMeeting[] {
+  return s.meetings.map((m) => {
+    const run = liveRecord(s, m);
+    const endedAt = s.runs.find((r) => r.meetingId === m.id)?.endedAt;
+    return { id: m.id, localDate: m.localDate, startsAt: m.startsAt, endsAt: endedAt ?? m.endsAt, status: m.status, ...(run ? { run } : {}) };
+  });
+}
+
+/** A heads-up for the running stage of each meeting under way, to whoever started it. */
+function headsUps(s: PlanSnapshot): HeadsUp[] {
+  return s.runs.flatMap((run) => {
+    const stage = run.stages[run.stage];
+    if (run.status !== 'running' || !stage || stage.minutes <= HEADS_UP_MINUTES) return [];
+    const end = stageEndsAt(run);
+    return [{ meetingId: run.meetingId, stage: run.stage, personId: run.startedBy, runAt: new Date(end.getTime() - HEADS_UP_MINUTES * 60_000), staleAt: end }];
+  });
+}
+
 /** What the rotation rules read, from a set's snapshot. */
 export function rotationOf(s: PlanSnapshot, now: Date): RotationSnapshot {
   return {
     now,
     presentersPerMeeting: s.set.presentersPerMeeting,
     members: s.members.map((m) => ({ personId: m.personId, name: m.name, joinedAt: m.joinedAt, presenting: m.presenting })),
-    meetings: s.meetings.map((m) => ({ id: m.id, localDate: m.localDate, startsAt: m.startsAt, endsAt: m.endsAt, status: m.status })),
+    meetings: meetingsOf(s),
     slots: s.slots,
     absences: s.absences,
     declined: s.declined,
@@ -53,7 +84,8 @@ export function planSet(s: PlanSnapshot, now: Date, change: RotationChange, labe
           zone: s.set.timeZone,
           zones: new Map(s.members.flatMap((m) => (m.zone ? [[m.personId, m.zone] as const] : []))),
           minAttendance: s.set.minAttendance,
-          meetings: s.meetings,
+          meetings: before.meetings,
+          headsUps: headsUps(s),
           memberIds: s.members.map((m) => m.personId),
           facilitatorIds: s.members.filter((m) => m.role === 'facilitator').map((m) => m.personId),
           finalMeetingId: end?.kind === 'final' ? end.meetingId : null,

@@ -6,6 +6,7 @@ import type { LearningSet, Role } from '../model';
 import type { NudgeKind, PlannedNudge } from '../nudges/job';
 import type { Slot } from '../rotation/types';
 import type { Meeting, ScheduleRule } from '../schedule';
+import type { Attendance, MeetingRun } from '../run/types';
 
 /** A current member, as the rotation and the nudges read them. */
 export interface PlanMember {
@@ -53,6 +54,9 @@ export interface PlanSnapshot {
   /** Who said no to which meeting. */
   readonly declined: readonly { readonly meetingId: number; readonly personId: number }[];
   readonly jobs: readonly OutboxEntry[];
+  /** The run-sheets of the set's meetings (running or ended), and who was marked here or not at them. */
+  readonly runs: readonly MeetingRun[];
+  readonly attendance: readonly Attendance[];
 }
 
 export type StoredSlot = Slot & { readonly id: number };

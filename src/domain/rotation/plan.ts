@@ -8,16 +8,44 @@ const saidNo = (s: RotationSnapshot, personId: number, m: RotationMeeting) =>
 
 /** The next meetings the rotation fills: scheduled and not started. */
 export const windowOf = (s: RotationSnapshot): RotationMeeting[] =>
-  s.meetings.filter((m) => m.status === 'scheduled' && m.startsAt.getTime() > s.now.getTime()).slice(0, WINDOW);
+  s.meetings.filter((m) => m.status === 'scheduled' && !m.run && m.startsAt.getTime() > s.now.getTime()).slice(0, WINDOW);
+
+/**
+ * A meeting whose run-sheet recorded who came and who presented settles from that
+ * record: a planned presenter who was not there missed a turn (the rotation puts them
+ * first next time), one who was there but did not present gave the place up, and
+ * someone who presented on a bid made on the day gets the slot that says so.
+ */
+function settleFromRecord(s: RotationSnapshot, slots: Slot[]): Slot[] {
+  const out = slots.map((slot): Slot => {
+    const run = s.meetings.find((m) => m.id === slot.meetingId)?.run;
+    if (run?.status !== 'ended') return slot;
+    // Presented on the day, whatever the slot said before (a place given back, then bid for again).
+    if (run.presented.includes(slot.personId)) return slot.status === 'presented' ? slot : { ...slot, status: 'presented', swapWith: null };
+    if (slot.status !== 'planned') return slot;
+    if (!run.attended.includes(slot.personId)) return { ...slot, status: 'absent', reason: { kind: 'not-there' }, swapWith: null };
+    return { ...slot, status: 'withdrawn', reason: { kind: 'withdrew' }, swapWith: null };
+  });
+  for (const m of s.meetings) {
+    if (m.run?.status !== 'ended') continue;
+    const run = m.run;
+    run.presented.forEach((personId, i) => {
+      if (out.some((x) => x.meetingId === m.id && x.personId === personId)) return;
+      out.push({ id: null, meetingId: m.id, personId, position: i + 1, source: 'bid', status: 'presented', reason: { kind: 'bid', on: run.on }, notifiedAt: null, swapWith: null, createdAt: s.now });
+    });
+  }
+  return out;
+}
 
 /** Settles slots against what happened and who can come; returns the slots that remain. */
 function settle(s: RotationSnapshot): Slot[] {
   const meetings = new Map(s.meetings.map((m) => [m.id, m]));
   const members = new Map(s.members.map((m) => [m.personId, m]));
   const now = s.now.getTime();
-  return s.slots.flatMap((slot): Slot[] => {
+  return settleFromRecord(s, [...s.slots]).flatMap((slot): Slot[] => {
     const m = meetings.get(slot.meetingId);
     if (!m || slot.status !== 'planned') return [slot];
+    if (m.run) return [slot]; // under way on its run-sheet, however long it runs
     const away = isAway(s, slot.personId, m);
     const no = saidNo(s, slot.personId, m);
     if (m.status === 'cancelled') return []; // nobody missed a turn at a meeting that did not happen

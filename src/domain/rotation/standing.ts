@@ -1,4 +1,4 @@
-import type { RotationMeeting, RotationSnapshot, SlotReason } from './types';
+import type { AbsenceWhy, RotationMeeting, RotationSnapshot, SlotReason } from './types';
 
 /** Where a member stands in the fair order before a given meeting. */
 export interface Standing {
@@ -6,7 +6,7 @@ export interface Standing {
   cycleCount: number;
   lastPresented: RotationMeeting | null;
   /** Their most recent turn was missed (away, or said no): they go first next time. */
-  missed: { readonly on: RotationMeeting; readonly why: 'away' | 'said no' } | null;
+  missed: { readonly on: RotationMeeting; readonly why: AbsenceWhy } | null;
   readonly joinedAt: Date;
 }
 
@@ -30,7 +30,7 @@ export function standings(snapshot: RotationSnapshot, before: Date): Map<number,
   for (const { slot, meeting } of record) {
     const standing = table.get(slot.personId)!;
     if (slot.status === 'absent') {
-      const why = slot.reason.kind === 'said-no' ? 'said no' : 'away';
+      const why: AbsenceWhy = slot.reason.kind === 'said-no' ? 'said no' : slot.reason.kind === 'not-there' ? 'not there' : 'away';
       standing.missed = { on: meeting, why };
       continue;
     }

@@ -10,9 +10,11 @@ export type SlotReason =
   | { readonly kind: 'withdrew' }
   | { readonly kind: 'away' }
   | { readonly kind: 'said-no' }
+  /** Not there on the day, by the meeting's own record of who came. */
+  | { readonly kind: 'not-there' }
   | { readonly kind: 'opted-out' };
 
-export type AbsenceWhy = 'away' | 'said no';
+export type AbsenceWhy = 'away' | 'said no' | 'not there';
 export type SlotSource = 'rotation' | 'bid' | 'swap' | 'facilitator';
 export type SlotStatus = 'planned' | 'presented' | 'absent' | 'withdrawn';
 
@@ -45,7 +47,14 @@ export interface RotationMeeting {
   readonly startsAt: Date;
   readonly endsAt: Date;
   readonly status: 'scheduled' | 'cancelled' | 'held';
+  /** The meeting's live run, where it had one: under way, or ended with who came and who presented. */
+  readonly run?: LiveRecord;
 }
+
+/** What a run-sheet tells the rotation. */
+export type LiveRecord =
+  | { readonly status: 'running' }
+  | { readonly status: 'ended'; readonly on: string; readonly attended: readonly number[]; readonly presented: readonly number[] };
 
 /** Everything the rotation rules read about one set, as of `now`. */
 export interface RotationSnapshot {

@@ -26,6 +26,8 @@ export function reasonLabel(reason: SlotReason): string {
       return 'away';
     case 'said-no':
       return 'said they cannot come';
+    case 'not-there':
+      return 'was not there';
     case 'opted-out':
       return 'opted out of presenting';
   }

@@ -1,7 +1,7 @@
 import { SetwiseError } from '../../domain/errors';
 import type { RsvpAnswer } from '../../domain/records';
 import type { Button } from '../model';
-import { oneOf, readParts, recordId, writeParts, type Interaction } from './wire';
+import { oneOf, position, readParts, recordId, writeParts, type Interaction } from './wire';
 
 const RSVP_ANSWERS = ['yes', 'no', 'maybe'] as const satisfies readonly RsvpAnswer[];
 
@@ -22,6 +22,16 @@ export const BUTTONS = {
   'reflection.open': { setId: recordId },
   /** On the erase warning: names who asked, so nobody else can press it for them. */
   'privacy.erase': { personId: recordId },
+  /** On a run-sheet: the presser is at the meeting. */
+  'meeting.here': { meetingId: recordId },
+  /** On a run-sheet in the bids stage: the presser asks for the set's time today. */
+  'meeting.bid': { meetingId: recordId },
+  /** On a run-sheet (and the facilitator's heads-up): ends `stage` and starts the next; a press on a stage already over does nothing. */
+  'meeting.next': { meetingId: recordId, stage: position },
+  /** On `meeting plan`'s answer: the time boxes form. */
+  'meeting.plan': { meetingId: recordId },
+  /** On a run-sheet in an issue or the actions stage: the action form, for the presser's own action. */
+  'action.open': { setId: recordId },
 } as const;
 
 export type ButtonKind = keyof typeof BUTTONS;

@@ -10,6 +10,10 @@ export const FORMS = {
   challenge: { setId: recordId },
   /** A reply to a reflection prompt, kept for the set that prompted it. */
   reflection: { setId: recordId },
+  /** A running meeting's time boxes, one field a stage still to come. */
+  'meeting.plan': { meetingId: recordId },
+  /** An action committed at a meeting, for a set. */
+  action: { setId: recordId },
 } as const;
 
 export type FormKind = keyof typeof FORMS;

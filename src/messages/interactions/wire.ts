@@ -19,6 +19,14 @@ export const recordId: Part<number> = {
   },
 };
 
+/** A position counted from zero (a stage of a run-sheet), spelt as `String(n)` spells it. */
+export const position: Part<number> = {
+  read(text) {
+    if (!/^(0|[1-9]\d{0,3})$/.test(text)) return undefined;
+    return Number(text);
+  },
+};
+
 /** One word from a fixed list, exactly as written. */
 export const oneOf = <const W extends readonly string[]>(words: W): Part<W[number]> => ({
   read: (text) => words.find((w) => w === text),

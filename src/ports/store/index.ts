@@ -19,8 +19,11 @@ import type { PrivacyRepo } from './privacy';
 import type { PromptRepo } from './prompts';
 import type { ReflectionRepo } from './reflections';
 import type { RotationRepo } from './rotation';
+import type { ReportRepo } from './reports';
 import type { RsvpRepo } from './rsvps';
+import type { MeetingRunRepo } from './runs';
 import type { SetRepo } from './sets';
+import type { SponsorRepo } from './sponsors';
 import type { WorkspaceRepo } from './workspaces';
 
 export type * from './actions';
@@ -37,8 +40,11 @@ export type * from './privacy';
 export type * from './prompts';
 export type * from './reflections';
 export type * from './rotation';
+export type * from './reports';
 export type * from './rsvps';
+export type * from './runs';
 export type * from './sets';
+export type * from './sponsors';
 export type * from './workspaces';
 
 export interface Store {
@@ -59,6 +65,9 @@ export interface Store {
   readonly privacy: PrivacyRepo;
   readonly events: EventRepo;
   readonly installations: InstallationRepo;
+  readonly runs: MeetingRunRepo;
+  readonly sponsors: SponsorRepo;
+  readonly reports: ReportRepo;
 }
 
 export { StoreUnavailable } from './unavailable';

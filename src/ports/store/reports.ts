@@ -1,0 +1,7 @@
+import type { SetFigures } from '../../domain/report';
+
+export type { SetFigures };
+
+export interface ReportRepo {
+  figures(setId: number): Promise<SetFigures | undefined>;
+}
