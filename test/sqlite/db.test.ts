@@ -22,8 +22,8 @@ describe('the database', () => {
       .pluck()
       .all();
     expect(tables).toEqual([
-      'absences', 'actions', 'challenges', 'checkin_questions', 'installations', 'jobs', 'meetings', 'memberships', 'people',
-      'presenter_slots', 'processed_events', 'prompt_uses', 'prompts', 'reflections', 'rsvps', 'schedule_rules', 'sets', 'workspaces',
+      'absences', 'actions', 'attendance', 'challenges', 'checkin_questions', 'installations', 'jobs', 'meeting_runs', 'meetings', 'memberships', 'people',
+      'presenter_slots', 'processed_events', 'prompt_uses', 'prompts', 'reflections', 'rsvps', 'schedule_rules', 'sets', 'sponsors', 'workspaces',
     ]);
     close();
   });

@@ -4,7 +4,7 @@ import { withPlainNames } from '../../src/ports/chat';
 export function plain<T>(value: T): T {
   if (typeof value === 'string') return withPlainNames(value) as T;
   if (Array.isArray(value)) return value.map(plain) as T;
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
+  if (value && typeof value === 'object' && !(value instanceof Date) && !ArrayBuffer.isView(value)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)])) as T;
   }
   return value;

@@ -90,6 +90,36 @@ export async function wholeProgramme(harness: Harness, { hostile, press }: Progr
   await say(names[5]!, 'dm', 'privacy export');
   await say(names[5]!, 'dm', 'privacy erase');
 
+  // A live meeting: its run-sheet at every stage, with the buttons pressed as the platform sends them.
+  await harness.advanceTo(new Date('2027-03-30T08:50:00Z'));
+  await say(alice, '#leaders', 'meeting start');
+  const sheet = () => harness.chat.updates.at(-1)?.raw ?? harness.chat.posts.filter((p) => p.raw.actions?.some((b) => b.id === 'meeting.next')).at(-1)!.raw;
+  const pressOn = async (name: string, message: Message, id: string) => {
+    const button = message.actions?.find((b) => b.id === id);
+    expect(button, `${id} on the run-sheet`).toBeDefined();
+    const reply = await harness.core.handle({ platform: 'console', workspaceId: 'W1', actor: person(name), where: channel('leaders'), payload: press(message, button!) });
+    seen.push({ said: `${name} pressed ${id}`, message: reply.message });
+    return reply;
+  };
+  for (const n of names.slice(2, 12)) await pressOn(n, sheet(), 'meeting.here');
+  await say(alice, '#leaders', `here no @${names[12]!} @${names[13]!}`);
+  await pressOn(alice, sheet(), 'meeting.next');
+  for (const n of names.slice(6, 9)) await pressOn(n, sheet(), 'meeting.bid');
+  await say(alice, '#leaders', 'meeting plan');
+  const plan = await pressOn(alice, seen.at(-1)!.message, 'meeting.plan');
+  const planForm = plan.message.form!;
+  seen.push({ said: 'time boxes form', message: (await harness.core.handle({ platform: 'console', workspaceId: 'W1', actor: person(alice), where: channel('leaders'), payload: { type: 'form', formId: planForm.id, values: Object.fromEntries(planForm.fields.map((f) => [f.id, '240'])) } })).message });
+  await pressOn(alice, sheet(), 'meeting.next');
+  const actionForm = (await pressOn(bob, sheet(), 'action.open')).message.form!;
+  seen.push({ said: 'action form', message: (await harness.core.handle({ platform: 'console', workspaceId: 'W1', actor: person(bob), where: channel('leaders'), payload: { type: 'form', formId: actionForm.id, values: { text: hostile(500), due: '2027-04-20' } } })).message });
+  await say(alice, '#leaders', 'meeting plan issue 5 review 5');
+  await harness.advanceTo(new Date('2027-03-30T11:00:00Z')); // the heads-ups of the stages on the way
+  for (let i = 0; i < 12 && harness.chat.updates.at(-1)?.raw.actions?.some((b) => b.id === 'meeting.next'); i++) await pressOn(alice, sheet(), 'meeting.next');
+  const sponsor = `s_${'x'.repeat(78)}`;
+  await say(alice, '#leaders', `sponsor add @${sponsor}`);
+  await say(sponsor, 'dm', 'report');
+  await say(alice, '#leaders', 'report programme');
+
   const overviews = await Promise.all([alice, bob, names[19]!].map((n) => harness.core.overview('console', 'W1', person(n))));
-  return [...seen, ...harness.chat.posts.map((p) => ({ said: `post ${p.ref}`, message: p.raw })), ...overviews.map((message, i) => ({ said: `overview ${i}`, message }))];
+  return [...seen, ...harness.chat.posts.map((p) => ({ said: `post ${p.ref}`, message: p.raw })), ...harness.chat.updates.map((u, i) => ({ said: `edit ${i}`, message: u.raw })), ...overviews.map((message, i) => ({ said: `overview ${i}`, message }))];
 }

@@ -17,7 +17,7 @@ export interface Recorded {
 /** A ChatPort that keeps everything sent, so tests assert on what people would see. */
 export class RecordingChat implements ChatPort {
   readonly posts: Recorded[] = [];
-  readonly updates: { readonly posted: PostedMessage; readonly message: Message }[] = [];
+  readonly updates: { readonly posted: PostedMessage; readonly message: Message; readonly raw: Message }[] = [];
   private updatesBegun = 0;
   /** Set to make sends fail, as a platform outage would; `failFor` limits it to some addresses. */
   failWith: Error | undefined;
@@ -37,7 +37,7 @@ export class RecordingChat implements ChatPort {
   async update(posted: PostedMessage, message: Message): Promise<void> {
     if (this.failWith) throw this.failWith;
     if (this.holdUpdate) await this.holdUpdate(this.updatesBegun++);
-    this.updates.push({ posted, message: plain(message) });
+    this.updates.push({ posted, message: plain(message), raw: message });
   }
 
   /** Messages sent to one address (compared as JSON, as only the adapter reads refs). */

@@ -7,7 +7,7 @@ import * as copy from '../../src/messages/copy/nudges';
 import { BUTTONS, button, readButton, type ButtonKind, type ButtonPress } from '../../src/messages/interactions/buttons';
 import { FORMS, formId, readFormId, type FormKind, type FormTarget } from '../../src/messages/interactions/forms';
 import type { Button, Message } from '../../src/messages/model';
-import { createHarness, dmOf, person, type Harness } from '../support/harness';
+import { channel, createHarness, dmOf, person, type Harness } from '../support/harness';
 
 const BIGGEST = Number.MAX_SAFE_INTEGER;
 
@@ -48,7 +48,7 @@ function refusal(run: () => unknown): SetwiseError {
 
 describe('buttons', () => {
   it('declares the kinds posted buttons already carry', () => {
-    expect(Object.keys(BUTTONS).sort()).toEqual(['challenge.open', 'privacy.erase', 'reflection.open', 'rotation.withdraw', 'rsvp']);
+    expect(Object.keys(BUTTONS).sort()).toEqual(['action.open', 'challenge.open', 'meeting.bid', 'meeting.here', 'meeting.next', 'meeting.plan', 'privacy.erase', 'reflection.open', 'rotation.withdraw', 'rsvp']);
   });
 
   it('reads back every declared kind it writes', () => {
@@ -131,7 +131,7 @@ describe('buttons', () => {
 
 describe('forms', () => {
   it('declares the kinds open forms already carry', () => {
-    expect(Object.keys(FORMS).sort()).toEqual(['challenge', 'reflection']);
+    expect(Object.keys(FORMS).sort()).toEqual(['action', 'challenge', 'meeting.plan', 'reflection']);
   });
 
   it('reads back every declared kind it writes, spelt as before', () => {
@@ -208,12 +208,29 @@ describe('the buttons and forms Setwise actually makes', () => {
       where: { kind: 'dm', id: 'D-alice', label: 'dm @alice', address: dmOf('alice') },
       payload: { type: 'action', actionId: 'reflection.open', value: '7' },
     });
-    const presses = buttonsOf([...fromCopy, erase.message]).map((b) => readButton(b.id, b.value));
-    const forms = [challenge.message.form, reflection.message.form].map((f) => readFormId(f!.id));
+    // A meeting run on its run-sheet: its buttons at every stage, and the forms two of them open.
+    await h.say('alice', '#leaders', 'meeting add 2027-01-05 at 10:00');
+    h.clock.set(new Date('2027-01-05T09:50:00Z'));
+    await h.say('alice', '#leaders', 'meeting start');
+    const sheets = () => [...h.chat.posts.map((p) => p.message), ...h.chat.updates.map((u) => u.message)];
+    const pressed = async (id: string) => {
+      const b = buttonsOf(sheets()).filter((x) => x.id === id).at(-1)!;
+      return h.core.handle({ platform: 'console', workspaceId: 'W1', actor: person('alice'), where: channel('leaders'), payload: { type: 'action', actionId: b.id, value: b.value } });
+    };
+    await h.say('alice', '#leaders', 'bid');
+    await pressed('meeting.next');
+    await pressed('meeting.next');
+    const actionForm = (await pressed('action.open')).message.form!;
+    const plan = await h.say('alice', '#leaders', 'meeting plan');
+    const planForm = (await h.core.handle({ platform: 'console', workspaceId: 'W1', actor: person('alice'), where: channel('leaders'), payload: { type: 'action', actionId: plan.message.actions![0]!.id, value: plan.message.actions![0]!.value } })).message.form!;
+    const presses = buttonsOf([...fromCopy, ...sheets(), plan.message, erase.message]).map((b) => readButton(b.id, b.value));
+    const forms = [challenge.message.form, reflection.message.form, actionForm, planForm].map((f) => readFormId(f!.id));
     expect(presses.at(-1)).toMatchObject({ kind: 'privacy.erase', personId: expect.any(Number) });
     expect(forms).toEqual([
       { kind: 'challenge', setId: expect.any(Number) },
       { kind: 'reflection', setId: 7 },
+      { kind: 'action', setId: expect.any(Number) },
+      { kind: 'meeting.plan', meetingId: expect.any(Number) },
     ]);
     expect(new Set(presses.map((p) => p.kind))).toEqual(new Set(Object.keys(BUTTONS)));
     expect(new Set(forms.map((f) => f.kind))).toEqual(new Set(Object.keys(FORMS)));

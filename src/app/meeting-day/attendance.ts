@@ -31,7 +31,7 @@ export async function here(deps: Deps, turn: Turn, args: CommandOf<'here'>['args
   const run = await runningRun(deps, set);
   if (args.people.length === 0) {
     await mark(deps, set, run, [turn.actor.id], args.present, 'self');
-    return privateReply({ tone: 'success', text: args.present ? `Marked here at ${set.name}'s meeting. Welcome.` : `Marked as not here at ${set.name}'s meeting.` });
+    return privateReply({ tone: 'success', text: args.present ? `Marked here at the meeting of ${set.name}. Welcome.` : `Marked as not here at the meeting of ${set.name}.` });
   }
   if (!isFacilitator(me)) throw new SetwiseError('not-allowed', `Only a facilitator of ${set.name} can mark someone else here or not.`, 'Type `here` for yourself.');
   const people = await resolvePeople(deps, turn, args.people);
@@ -56,7 +56,7 @@ async function pressedOn(deps: Deps, turn: Turn, meetingId: number): Promise<{ s
 export async function hereButton(deps: Deps, turn: Turn, meetingId: number): Promise<Reply> {
   const { set, run } = await pressedOn(deps, turn, meetingId);
   await mark(deps, set, run, [turn.actor.id], true, 'self');
-  return privateReply({ tone: 'success', text: `Marked here at ${set.name}'s meeting. Welcome.` });
+  return privateReply({ tone: 'success', text: `Marked here at the meeting of ${set.name}. Welcome.` });
 }
 
 /** Whether bids are still open: until the bids stage ends. */

@@ -36,6 +36,8 @@ export async function meetingStart(deps: Deps, turn: Turn): Promise<Reply> {
     if (started.existing.status === 'ended') throw new SetwiseError('conflict', `Today's meeting of ${set.name} has already ended.`);
     return privateReply({ tone: 'info', text: `The meeting is already running: its run-sheet is in ${set.channelLabel}. Press Next there, or type \`meeting next\`, to move on.` });
   }
+  // Whoever starts the meeting is at it.
+  await deps.store.runs.mark(meeting.id, turn.actor.id, true, 'self', now);
   // Heads-ups for its time boxes, and the rotation leaves this meeting's presenters be from now on.
   await replan(deps, set.id);
   const posted = await deps.chat.post(set.channel, await composeSheet(deps, set, meeting, started.run));
@@ -60,13 +62,10 @@ async function myRunningMeeting(deps: Deps, turn: Turn, doing: string): Promise<
  */
 async function advance(deps: Deps, set: LearningSet, meeting: Meeting, from: number): Promise<Reply> {
   const now = deps.clock.now();
-  let last = false;
+  let outcome: 'moved' | 'last' | 'stale' = 'stale';
   const run = await changeRun(deps, meeting.id, async (r) => {
-    if (r.stage !== from) return undefined;
-    if (r.stage + 1 >= r.stages.length) {
-      last = true;
-      return undefined;
-    }
+    outcome = r.stage !== from ? 'stale' : r.stage + 1 >= r.stages.length ? 'last' : 'moved';
+    if (outcome !== 'moved') return undefined;
     const leaving = r.stages[r.stage]!;
     if (leaving.kind !== 'bids') return { stage: r.stage + 1, stageStartedAt: now };
     const here = new Set((await deps.store.runs.attendance(meeting.id)).filter((a) => a.present).map((a) => a.personId));
@@ -74,8 +73,10 @@ async function advance(deps: Deps, set: LearningSet, meeting: Meeting, from: num
     const order = presenterOrder(planned, r.bids, here, r.passed);
     return { stages: withPresenters(r.stages, order, lengthOf(meeting)), stage: r.stage + 1, stageStartedAt: now };
   });
-  if (last) return endMeeting(deps, set, meeting, run);
-  if (run.stage === from) return privateReply({ tone: 'info', text: 'The run-sheet has already moved on.' });
+  // Assigned in the callback, which TypeScript does not follow.
+  const settled = outcome as 'moved' | 'last' | 'stale';
+  if (settled === 'last') return endMeeting(deps, set, meeting, run);
+  if (settled === 'stale') return privateReply({ tone: 'info', text: 'The run-sheet has already moved on.' });
   await replan(deps, set.id);
   await refreshSheet(deps, set, meeting);
   const people = (await sheetView(deps, set, meeting, run)).people;

@@ -19,6 +19,8 @@ import * as meetingsCopy from '../../../src/messages/copy/meetings';
 import * as nudgesCopy from '../../../src/messages/copy/nudges';
 import * as overviewCopy from '../../../src/messages/copy/overview';
 import * as rotationCopy from '../../../src/messages/copy/rotation';
+import * as runSheetCopy from '../../../src/messages/copy/run-sheet';
+import type { MeetingRun } from '../../../src/domain/run/types';
 import * as setsCopy from '../../../src/messages/copy/sets';
 import type { Form, Message } from '../../../src/ports/chat';
 import { fallbackProblems, messageProblems, viewProblems } from '../../support/slack-limits';
@@ -119,6 +121,39 @@ function fixtures(kind: Kind) {
 }
 
 type Fixtures = ReturnType<typeof fixtures>;
+
+const byId = (f: Fixtures) => new Map(f.people.map((p) => [p.id, p] as const));
+
+/** A run-sheet with no issue, and one with four (the most presenters), running and ended. */
+function runs(f: Fixtures): MeetingRun[] {
+  const base: MeetingRun = {
+    meetingId: 1,
+    setId: 1,
+    status: 'running',
+    stages: [],
+    stage: 0,
+    stageStartedAt: new Date('2027-01-05T10:00:00Z'),
+    bids: f.people.slice(4, 24).map((p, i) => ({ personId: p.id, at: new Date(Date.UTC(2027, 0, 5, 10, i)) })),
+    passed: [f.people[1]!.id],
+    posted: null,
+    startedBy: f.people[0]!.id,
+    startedAt: new Date('2027-01-05T09:50:00Z'),
+    endedAt: null,
+    version: 3,
+  };
+  const stages = (n: number): MeetingRun['stages'] => [
+    { kind: 'checkin', minutes: 240 },
+    { kind: 'bids', minutes: 240 },
+    ...f.people.slice(0, n).map((p) => ({ kind: 'issue' as const, minutes: 240, presenterId: p.id })),
+    { kind: 'actions', minutes: 240 },
+    { kind: 'review', minutes: 240 },
+  ];
+  return [
+    { ...base, stages: stages(0) },
+    { ...base, stages: stages(4) },
+    { ...base, stages: stages(4), status: 'ended', endedAt: new Date('2027-01-05T23:00:00Z') },
+  ];
+}
 type Sent = Message | string | undefined;
 
 /** A string the core says on its own (an error, a refusal) goes out as a message's text. */
@@ -200,6 +235,41 @@ const CASES: Record<string, Record<string, (f: Fixtures) => Sent[]>> = {
       return [overviewCopy.overview([], zone), overviewCopy.overview([one(0, f.meetings[0])], zone), overviewCopy.overview([one(1, undefined)], zone), overviewCopy.overview(f.meetings.slice(0, 30).map((m, i) => one(i, i % 5 ? m : undefined)), zone)];
     },
   },
+  'run-sheet': {
+    QUESTIONING_RULE: () => [runSheetCopy.QUESTIONING_RULE],
+    stageLabel: (f) => runs(f).flatMap((run) => run.stages.map((_, i) => runSheetCopy.stageLabel(run.stages, i, byId(f)))),
+    runSheet: (f) =>
+      runs(f).flatMap((run) =>
+        run.stages.map((_, stage) =>
+          runSheetCopy.runSheet({
+            set: f.set,
+            meeting: f.meetings[0]!,
+            run: { ...run, stage },
+            now: new Date(run.stageStartedAt.getTime() + (stage % 2 ? 90 : -5) * 60_000),
+            people: byId(f),
+            memberIds: f.people.slice(0, SET_SIZE.max).map((p) => p.id),
+            here: new Set(f.people.slice(0, stage * 3).map((p) => p.id)),
+            planned: f.people.slice(0, 4).map((p) => p.id),
+            challenge: typed('markup', CHALLENGE_FIELDS[0].maxLength),
+            reviewQuestion: f.question,
+          }),
+        ),
+      ),
+    headsUp: (f) => runs(f).flatMap((run) => run.stages.map((_, stage) => runSheetCopy.headsUp(f.set, { ...run, stage }, 1, byId(f), 5))),
+    meetingSummary: (f) => [
+      runSheetCopy.meetingSummary({
+        set: f.set,
+        meeting: f.meetings[0]!,
+        run: { ...runs(f)[1]!, endedAt: new Date('2027-01-05T13:00:00Z') },
+        attended: f.people.slice(0, SET_SIZE.max),
+        presented: f.people.slice(0, 4),
+        actions: f.people.slice(0, SET_SIZE.max).map((person, i) => ({ person, count: i + 40 })),
+        missedTurns: f.people.slice(4, 8),
+        next: { meeting: f.meetings[1]!, presenters: f.people.slice(8, 12) },
+      }),
+      runSheetCopy.meetingSummary({ set: f.set, meeting: f.meetings[0]!, run: { ...runs(f)[0]!, endedAt: new Date('2027-01-05T10:01:00Z') }, attended: [], presented: [], actions: [], missedTurns: [] }),
+    ],
+  },
   rotation: {
     reasonLabel: (f) => f.reasons.map((reason) => rotationCopy.reasonLabel(reason)),
     rotationView: (f) => [
@@ -210,7 +280,7 @@ const CASES: Record<string, Record<string, (f: Fixtures) => Sent[]>> = {
   },
 };
 
-const MODULES: Record<string, object> = { install: installCopy, sets: setsCopy, meetings: meetingsCopy, nudges: nudgesCopy, overview: overviewCopy, rotation: rotationCopy };
+const MODULES: Record<string, object> = { install: installCopy, sets: setsCopy, meetings: meetingsCopy, nudges: nudgesCopy, overview: overviewCopy, rotation: rotationCopy, 'run-sheet': runSheetCopy };
 
 describe('the copy modules', () => {
   it('are all here', () => {

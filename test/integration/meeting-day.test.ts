@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../src/app/core';
+import { nudgeScheduler } from '../../src/app/scheduling';
+import { runUntil } from '../../src/scheduler/run-until';
+import { DEFAULT_PROMPTS_DIR, loadPromptLibrary } from '../../src/prompt-library';
+import { silentLogger } from '../../src/ports/logger';
+import type { Reply } from '../../src/ports/inbound';
+import { channel, createHarness, dmOf, person, type Harness } from '../support/harness';
+import { plain } from '../support/plain';
+import { RecordingChat } from '../support/recording-chat';
+
+/**
+ * A meeting from `meeting start` to its end on the injected clock: the run-sheet is one
+ * message edited in place, the heads-up comes through the outbox once (even when the
+ * process that planned it is gone), and the end settles the rotation from who came.
+ */
+let h: Harness;
+const MEETING = new Date('2027-01-05T10:00:00Z'); // 10:00 in London, in winter
+const at = (minutes: number) => new Date(MEETING.getTime() + minutes * 60_000);
+
+beforeEach(async () => {
+  h = await createHarness(new Date('2027-01-04T09:00:00Z'));
+  await h.say('alice', '#leaders', 'set create Northern Lights tz Europe/London');
+  await h.say('alice', '#leaders', 'member add @bob @carol @dave @erin');
+  await h.say('alice', '#leaders', 'schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 for 3 meetings');
+  await h.say('bob', '#leaders', 'rsvp yes');
+  await h.say('carol', '#leaders', 'rsvp yes'); // planned to present, said yes, then not there on the day
+});
+afterEach(() => h.close());
+
+type Core = Harness['core'];
+const press = async (core: Core, name: string, actionId: string, value: string): Promise<Reply> =>
+  plain(await core.handle({ platform: 'console', workspaceId: 'W1', actor: person(name), where: channel('leaders'), payload: { type: 'action', actionId, value } }));
+
+const firstMeeting = async () => (await h.planOf()).meetings[0]!;
+const isSheet = (text: string) => text.startsWith('Northern Lights: meeting of Tue 5 Jan 2027');
+const headsUps = (chat: RecordingChat) => chat.to(dmOf('alice')).filter((m) => /minutes? left for/.test(m.text));
+
+describe('a meeting run on its run-sheet', () => {
+  it('runs from start to end: stages in place, a heads-up once across a restart, attendance and presenters stored, a missed turn carried on', async () => {
+    await h.advanceTo(at(-5));
+    const meeting = await firstMeeting();
+    expect((await h.say('alice', '#leaders', 'meeting start')).message.text).toMatch(/has started/);
+    const sheets = h.chat.posts.filter((p) => isSheet(p.message.text));
+    expect(sheets).toHaveLength(1);
+    const sheetRef = sheets[0]!.ref;
+    expect(sheets[0]!.to).toEqual(channel('leaders').address);
+    expect(sheets[0]!.message.text).toMatch(/▶ Check-in \(30 min\): now, until 10:25/);
+    expect(sheets[0]!.message.text).toMatch(/Here: @alice, @bob and @carol \(3 of 5\)/); // the starter and both yes answers
+
+    await h.say('dave', '#leaders', 'here');
+    await h.say('alice', '#leaders', 'here no @carol'); // said yes, but is not there
+    await h.say('erin', '#leaders', 'bid'); // bids are open until the bids stage ends
+    h.clock.set(at(20));
+    expect((await press(h.core, 'alice', 'meeting.next', `${meeting.id}:0`)).message.text).toBe('Now: bids for time, 5 minutes.');
+    // A second press on the stage already left (another facilitator, a double click) changes nothing.
+    expect((await press(h.core, 'alice', 'meeting.next', `${meeting.id}:0`)).message.text).toBe('The run-sheet has already moved on.');
+    h.clock.set(at(25));
+    await press(h.core, 'alice', 'meeting.next', `${meeting.id}:1`);
+
+    const run = (await h.store.runs.get(meeting.id))!;
+    expect(run.stages.filter((s) => s.kind === 'issue').map((s) => s.presenterId)).toEqual([await h.idOf('bob'), await h.idOf('erin')]);
+    expect(run.stage).toBe(2);
+    const issueMinutes = run.stages[2]!.minutes;
+    const headsUpAt = at(25 + issueMinutes - 5);
+
+    // Every change edited the one posted message; no second run-sheet was posted.
+    expect(h.chat.posts.filter((p) => isSheet(p.message.text))).toHaveLength(1);
+    const edits = h.chat.updates.filter((u) => isSheet(u.message.text));
+    expect(edits.length).toBeGreaterThanOrEqual(5);
+    expect(edits.every((u) => u.posted.ref === sheetRef)).toBe(true);
+    expect(edits.at(-1)!.message.text).toMatch(/▶ Issue 1: @bob/);
+    expect(edits.at(-1)!.message.text).toMatch(/the set asks questions, it does not give advice/);
+
+    // The process that planned the heads-up goes away before it is due; a new one (new core, scheduler and chat) sends it.
+    h.clock.set(new Date(headsUpAt.getTime() - 60_000));
+    await h.advanceTo(h.clock.now());
+    expect(headsUps(h.chat)).toHaveLength(0);
+    const second = restarted();
+    await runUntil(second.scheduler, h.store.jobs, h.clock, new Date(headsUpAt.getTime() + 60_000));
+    expect(headsUps(second.chat)).toHaveLength(1);
+    expect(headsUps(second.chat)[0]!.text).toMatch(/5 minutes left for issue 1: @bob \(next: issue 2: @erin\)/);
+    // And the one after that, to the meeting's end of the day, sends nothing more for it.
+    const third = restarted();
+    await runUntil(third.scheduler, h.store.jobs, h.clock, new Date(headsUpAt.getTime() + 4 * 60_000));
+    expect(headsUps(third.chat)).toHaveLength(0);
+    expect(headsUps(h.chat)).toHaveLength(0);
+    const headsUpJobs = (await h.planOf()).jobs.filter((j) => j.kind === 'stage-heads-up');
+    expect(headsUpJobs.filter((j) => j.status === 'done').map((j) => j.dedupeKey)).toEqual([`meeting:${meeting.id}:stage-heads-up:${await h.idOf('alice')}:stage-2`]);
+
+    // On to the end: the last Next ends the meeting.
+    const endAt = at(25 + issueMinutes + 2);
+    h.clock.set(endAt);
+    for (let stage = 2; stage < run.stages.length; stage++) await press(third.core, 'alice', 'meeting.next', `${meeting.id}:${stage}`);
+
+    const ended = (await h.store.runs.get(meeting.id))!;
+    expect(ended.status).toBe('ended');
+    expect(ended.endedAt).toEqual(endAt);
+    expect((await h.store.meetings.get(meeting.id))!.status).toBe('held');
+    const here = (await h.store.runs.attendance(meeting.id)).filter((a) => a.present).map((a) => a.personId);
+    expect(here.sort()).toEqual((await Promise.all(['alice', 'bob', 'dave', 'erin'].map((n) => h.idOf(n)))).sort());
+
+    const slots = (await h.planOf()).slots.filter((x) => x.meetingId === meeting.id);
+    const slotOf = (id: number) => slots.find((x) => x.personId === id);
+    expect(slotOf(await h.idOf('bob'))).toMatchObject({ status: 'presented', source: 'rotation' });
+    expect(slotOf(await h.idOf('erin'))).toMatchObject({ status: 'presented', source: 'bid' });
+    expect(slotOf(await h.idOf('carol'))).toMatchObject({ status: 'absent', reason: { kind: 'not-there' } });
+
+    // The rotation carries carol's turn: she is first at the next meeting, for the turn she missed.
+    const rotation = await h.text('bob', '#leaders', 'rotation');
+    expect(rotation).toMatch(/Tue 2 Feb 2027[^\n]*\n\s+1\. @carol: missed their turn on Tue 5 Jan 2027 \(not there\)/);
+
+    // The summary went to the channel; the run-sheet's last edit shows the end.
+    const summary = third.chat.to(channel('leaders').address).find((m) => m.text.includes('met on Tue 5 Jan 2027'))!;
+    expect(summary.text).toMatch(/There: @alice, @bob, @dave and @erin\./);
+    expect(summary.text).toMatch(/Presented: @bob and @erin\./);
+    expect(summary.text).toMatch(/@carol missed their turn/);
+    expect(third.chat.updates.at(-1)!.message.text).toMatch(/Ended at 11:2\d Europe\/London/);
+
+    // Reflection prompts are planned from the real end, for those who were there.
+    const reflections = (await h.planOf()).jobs.filter((j) => j.kind === 'reflection' && j.meetingId === meeting.id);
+    const reflectionOf = async (name: string) => {
+      const id = await h.idOf(name);
+      return reflections.find((j) => j.personId === id);
+    };
+    expect(await reflectionOf('bob')).toMatchObject({ status: 'pending', runAt: new Date(endAt.getTime() + 2 * 3_600_000) });
+    expect((await reflectionOf('carol'))?.status ?? 'none').not.toBe('pending');
+  });
+
+  function restarted() {
+    const chat = new RecordingChat(() => h.clock.now());
+    const deps = { store: h.store, chat, clock: h.clock, log: silentLogger, prompts: loadPromptLibrary(DEFAULT_PROMPTS_DIR) };
+    return { chat, core: createCore(deps), scheduler: nudgeScheduler(deps, 'restarted') };
+  }
+});
