@@ -1,8 +1,9 @@
 /**
  * `npm run demo`: a six-member set through a three-meeting programme on a virtual
  * clock, printing everything Setwise sends, in order, with the local time it went
- * out. Runs the real core, Store (in-memory SQLite) and scheduler; only the chat
- * platform is replaced by the transcript printer.
+ * out. The second meeting runs live on its run-sheet, and a sponsor reads the
+ * figures. Runs the real core, Store (in-memory SQLite) and scheduler; only the
+ * chat platform is replaced by the transcript printer.
  */
 import { DEFAULT_PROMPTS_DIR, loadPromptLibrary } from '../src/prompt-library';
 import { DateTime } from 'luxon';
@@ -38,7 +39,12 @@ const transcript: ChatPort = {
     console.log(`${when()} ${SET_ZONE}${local}  → ${labelOf(to)}\n      ${body(message)}`);
     return { address: to, ref: null };
   },
-  async update() {},
+  async update(posted, message) {
+    // The run-sheet is edited in place: show the stage now running and who is here, not the whole sheet again.
+    const lines = withPlainNames(message.text).split('\n');
+    const now = lines.find((l) => l.startsWith('▶')) ?? lines.find((l) => l.startsWith('Ended')) ?? lines[0];
+    console.log(`${when()} ${SET_ZONE}  ✎ ${labelOf(posted.address)} (edited in place)\n      ${now}  ${lines.find((l) => l.startsWith('Here:')) ?? ''}`);
+  },
 };
 
 const deps = { store, chat: transcript, clock, log: silentLogger, prompts: loadPromptLibrary(DEFAULT_PROMPTS_DIR) };
@@ -71,6 +77,24 @@ await say('erin', 'rsvp no');
 await say('frank', 'rsvp no');
 await advance('2027-01-19T18:00:00Z');
 await say('bob', 'action add ask my director for ten minutes on the restructure by 2027-02-10');
+// The second meeting runs live on its run-sheet: who is here, bids, time boxes, the facilitator's heads-up.
+await advance('2027-02-16T09:55:00Z');
+await say('alice', 'meeting start');
+await say('dave', 'here');
+await say('gina', 'bid');
+await say('alice', 'meeting next'); // to bids for time
+await advance('2027-02-16T10:05:00Z');
+await say('alice', 'meeting next'); // bids close: the issues are set
+await say('alice', 'meeting plan issue 35');
+await advance('2027-02-16T10:41:00Z'); // past the heads-up, 5 minutes before the first issue's box ends
+for (const minutes of [42, 80, 110]) {
+  await say('alice', 'meeting next');
+  await advance(new Date(Date.parse('2027-02-16T10:00:00Z') + minutes * 60_000).toISOString());
+}
+await say('alice', 'meeting end'); // during the process review: the meeting is held now, and reflections follow from now
+await say('alice', 'sponsor add @sam');
+const report = await core.handle({ platform: 'console', workspaceId: 'demo', actor: person('sam'), where: { kind: 'dm', id: 'dm:sam', label: 'dm @sam', address: person('sam').dm }, payload: { type: 'command', text: 'report', mentions: [] } });
+console.log(`${when()} ${SET_ZONE}  @sam: report\n      ↳ ${body(report.message).replace(/\n/g, '\n      ')}\n      files: ${(report.message.files ?? []).map((f) => `${f.name} (${f.content.length} bytes)`).join(', ')}`);
 await advance('2027-04-01T00:00:00Z');
 
 const byKind = database.db.select({ kind: jobs.kind, status: jobs.status }).from(jobs).all();

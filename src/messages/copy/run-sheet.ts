@@ -22,6 +22,8 @@ export interface SheetView {
   /** Current members, in the set's order. */
   readonly memberIds: readonly number[];
   readonly here: ReadonlySet<number>;
+  /** Marked as not there (by themselves or a facilitator). */
+  readonly absent: ReadonlySet<number>;
   /** The rotation's planned presenters, in order. */
   readonly planned: readonly number[];
   /** The running issue's presenter's current challenge, in one sentence, if they wrote one. */
@@ -114,7 +116,8 @@ export function runSheet(v: SheetView): Message {
   const { run, set, meeting } = v;
   const title = `${set.name}: meeting of ${dayLabel(meeting.localDate)}`;
   const here = v.memberIds.filter((id) => v.here.has(id));
-  const notYet = v.memberIds.filter((id) => !v.here.has(id));
+  const notYet = v.memberIds.filter((id) => !v.here.has(id) && !v.absent.has(id));
+  const away = v.memberIds.filter((id) => v.absent.has(id));
   const names = (ids: readonly number[]) => (ids.length ? listOf(ids.map((id) => who(v.people.get(id)!))) : 'nobody');
   const status =
     run.status === 'ended'
@@ -122,7 +125,11 @@ export function runSheet(v: SheetView): Message {
       : `Started at ${clock(run.startedAt, set.timeZone)} ${set.timeZone}; planned to end at ${clock(plannedEnd(run), set.timeZone)}.`;
   const stages = stageLines(v);
   const lines = run.status === 'ended' ? [] : guidance(v);
-  const attendance = `Here: ${names(here)} (${here.length} of ${v.memberIds.length}).${notYet.length && run.status === 'running' ? ` Not marked yet: ${names(notYet)}.` : ''}`;
+  const attendance = [
+    `Here: ${names(here)} (${here.length} of ${v.memberIds.length}).`,
+    ...(away.length ? [`Not here: ${names(away)}.`] : []),
+    ...(notYet.length && run.status === 'running' ? [`Not marked yet: ${names(notYet)}.`] : []),
+  ].join(' ');
   const blocks: Block[] = [
     { type: 'heading', text: title },
     { type: 'context', text: status },

@@ -249,6 +249,7 @@ const CASES: Record<string, Record<string, (f: Fixtures) => Sent[]>> = {
             people: byId(f),
             memberIds: f.people.slice(0, SET_SIZE.max).map((p) => p.id),
             here: new Set(f.people.slice(0, stage * 3).map((p) => p.id)),
+            absent: new Set(f.people.slice(stage * 3, stage * 3 + 2).map((p) => p.id)),
             planned: f.people.slice(0, 4).map((p) => p.id),
             challenge: typed('markup', CHALLENGE_FIELDS[0].maxLength),
             reviewQuestion: f.question,
