@@ -58,8 +58,8 @@ export interface SetReport {
  * so every action of the set counts once.
  */
 export function setReport(f: SetFigures, now: Date): SetReport {
-  // Held, or under way: every meeting not cancelled that has started.
-  const held = f.meetings.filter((m) => m.status !== 'cancelled' && m.startsAt.getTime() <= now.getTime());
+  // Held (a run-sheet may end one before its planned start), or under way: not cancelled, and started.
+  const held = f.meetings.filter((m) => m.status === 'held' || (m.status === 'scheduled' && m.startsAt.getTime() <= now.getTime()));
   const bucketOf = (at: Date): number | undefined => {
     let found: number | undefined = held[0]?.id;
     for (const m of held) if (m.startsAt.getTime() <= at.getTime()) found = m.id;

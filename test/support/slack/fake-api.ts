@@ -26,6 +26,8 @@ export interface RecordedCall {
   /** For response_url posts and uploads: the id in the URL. */
   readonly id?: string;
   readonly at: number;
+  /** What the fake answered (set once the handler has run): a posted message's ts, say. */
+  answer?: unknown;
 }
 
 export interface FakeUser {
@@ -214,12 +216,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
     const failure = takeFailure(name);
     const effectiveToken = token ?? (typeof args.token === 'string' ? args.token : undefined);
-    calls.push({ method: name, args, token: effectiveToken, status: failure?.status ?? 200, at: Date.now() });
+    const call: RecordedCall = { method: name, args, token: effectiveToken, status: failure?.status ?? 200, at: Date.now() };
+    calls.push(call);
     if (failure) return sendFailure(res, failure);
     const handler = handlers.get(name);
     if (!handler) return send(res, 200, { ok: false, error: 'unknown_method', req_method: name });
     // A handler may take its time (a slow Slack), so the adapter's order of work shows.
-    return send(res, 200, await handler(args, { token: effectiveToken, fake }));
+    call.answer = await handler(args, { token: effectiveToken, fake });
+    return send(res, 200, call.answer);
   }
 
   function closeServer(): Promise<void> {
