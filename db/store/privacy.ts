@@ -5,6 +5,7 @@ import type { Db, LogTruncation } from '../client';
 import {
   absences,
   actions,
+  attendance,
   challenges,
   checkinQuestions,
   meetings,
@@ -37,6 +38,8 @@ export function privacyRepo(db: Db, truncation: LogTruncation): PrivacyRepo {
           rsvps: tx.select().from(rsvps).where(eq(rsvps.personId, personId)).all(),
           absences: tx.select().from(absences).where(eq(absences.personId, personId)).all(),
           slots: tx.select().from(presenterSlots).where(eq(presenterSlots.personId, personId)).all(),
+          attendance: tx.select().from(attendance).where(eq(attendance.personId, personId)).all(),
+          sponsoring: tx.select().from(sponsors).where(eq(sponsors.personId, personId)).all(),
         };
         const named = meetingsNamed(found);
         return toPersonalData({

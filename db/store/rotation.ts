@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { SlotReason } from '../../src/domain/rotation/types';
 import type { RotationRepo } from '../../src/ports/store';
 import type { Db } from '../client';
@@ -7,12 +7,12 @@ import { planOwed, planTouched } from './versions';
 
 export function rotationRepo(db: Db): RotationRepo {
   return {
-    async planned(meetingId) {
+    async planned(meetingId, settled = false) {
       return db
         .select({ personId: presenterSlots.personId, userId: people.platformUserId, name: people.displayName, reason: presenterSlots.reason })
         .from(presenterSlots)
         .innerJoin(people, eq(people.id, presenterSlots.personId))
-        .where(and(eq(presenterSlots.meetingId, meetingId), eq(presenterSlots.status, 'planned')))
+        .where(and(eq(presenterSlots.meetingId, meetingId), inArray(presenterSlots.status, settled ? ['planned', 'presented'] : ['planned'])))
         .orderBy(presenterSlots.position)
         .all()
         .map((r) => ({ ...r, reason: r.reason as SlotReason }));

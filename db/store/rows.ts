@@ -8,7 +8,7 @@ import type { Slot, SlotReason } from '../../src/domain/rotation/types';
 import type { Meeting, MonthWeek, Occurrence, ScheduleRule, StoredRule } from '../../src/domain/schedule';
 import type { PersonalData } from '../../src/domain/records';
 import type { Attendance, MeetingRun, RunChange, Stage } from '../../src/domain/run/types';
-import type { absences, actions, attendance, meetingRuns, challenges, jobs, meetings, memberships, people, presenterSlots, reflections, rsvps, scheduleRules, sets } from '../schema';
+import type { absences, actions, attendance, meetingRuns, sponsors, challenges, jobs, meetings, memberships, people, presenterSlots, reflections, rsvps, scheduleRules, sets } from '../schema';
 
 /*
  * Rows to domain values and domain values to columns, for both stores: the SQLite
@@ -223,6 +223,8 @@ export interface PersonRows {
   readonly rsvps: readonly (typeof rsvps.$inferSelect)[];
   readonly absences: readonly (typeof absences.$inferSelect)[];
   readonly slots: readonly (typeof presenterSlots.$inferSelect)[];
+  readonly attendance: readonly (typeof attendance.$inferSelect)[];
+  readonly sponsoring: readonly (typeof sponsors.$inferSelect)[];
   /** Every set's name, by id. */
   readonly setNames: ReadonlyMap<number, string>;
   /** The local date of each meeting their answers and slots name, by id. */
@@ -230,7 +232,7 @@ export interface PersonRows {
 }
 
 /** The ids of the meetings a person's answers and slots name: whose dates an export shows. */
-export const meetingsNamed = (rows: Pick<PersonRows, 'rsvps' | 'slots'>): number[] => [...new Set([...rows.rsvps, ...rows.slots].map((r) => r.meetingId))];
+export const meetingsNamed = (rows: Pick<PersonRows, 'rsvps' | 'slots' | 'attendance'>): number[] => [...new Set([...rows.rsvps, ...rows.slots, ...rows.attendance].map((r) => r.meetingId))];
 
 /** A person's export, from their rows. */
 export function toPersonalData(r: PersonRows): PersonalData {
@@ -255,6 +257,8 @@ export function toPersonalData(r: PersonRows): PersonalData {
     rsvps: r.rsvps.map((x) => ({ meeting: meetingDate(x.meetingId), answer: x.answer, answered: x.updatedAt })),
     absences: r.absences.map((x) => ({ set: setName(x.setId), from: x.fromDate, until: x.untilDate })),
     presenting: r.slots.map((x) => ({ meeting: meetingDate(x.meetingId), status: x.status, source: x.source })),
+    attendance: r.attendance.map((x) => ({ meeting: meetingDate(x.meetingId), present: x.present, markedBy: x.source })),
+    sponsoring: r.sponsoring.map((x) => ({ set: setName(x.setId), since: x.createdAt })),
   };
 }
 

@@ -2,6 +2,7 @@ import { nudgeKey, PRIVATE_KINDS, stageOfKey, UNDEFERRED_KINDS } from '../domain
 import { stageEndsAt } from '../domain/run/stages';
 import { headsUp } from '../messages/copy/run-sheet';
 import { refreshSheet, sheetView } from './meeting-day/sheet';
+import { closeForgottenRun } from './meeting-day/run';
 import type { PostedMessage } from '../ports/chat';
 import { quietUntil } from '../domain/nudges/quiet';
 import type { Meeting } from '../domain/schedule';
@@ -143,6 +144,8 @@ async function editReminder(deps: Deps, set: LearningSet, meeting: Meeting): Pro
 /** Delivers one nudge: checks it still makes sense, waits out quiet hours, sends it. */
 export async function deliverNudge(deps: Deps, job: Job): Promise<Delivery> {
   if (job.kind === 'meeting-ended') {
+    // A run-sheet nobody ended is ended now, as at its planned end; its summary is posted.
+    if (await closeForgottenRun(deps, job.meetingId)) return { type: 'sent', ref: null };
     // Nothing to send: settle the meeting's slots and plan the meetings now next.
     await replan(deps, job.setId);
     return { type: 'sent', ref: null };

@@ -54,4 +54,8 @@ export interface PersonalData {
   readonly rsvps: readonly { readonly meeting: string | null; readonly answer: RsvpAnswer; readonly answered: Date }[];
   readonly absences: readonly { readonly set: string; readonly from: string; readonly until: string }[];
   readonly presenting: readonly { readonly meeting: string | null; readonly status: SlotStatus; readonly source: SlotSource }[];
+  /** Whether they were marked at meetings run on the run-sheet, and by whom. */
+  readonly attendance: readonly { readonly meeting: string | null; readonly present: boolean; readonly markedBy: 'rsvp' | 'self' | 'facilitator' }[];
+  /** Sets whose figures they see as a sponsor. */
+  readonly sponsoring: readonly { readonly set: string; readonly since: Date }[];
 }

@@ -127,6 +127,58 @@ describe('a meeting run on its run-sheet', () => {
     expect((await reflectionOf('carol'))?.status ?? 'none').not.toBe('pending');
   });
 
+  it('ends a run nobody ended, six hours after its planned end, as at that end', async () => {
+    await h.advanceTo(at(-5));
+    const meeting = await firstMeeting();
+    await h.say('alice', '#leaders', 'meeting start');
+    await h.say('alice', '#leaders', 'here no @carol');
+    // Forgotten: nobody presses Next or types `meeting end`. The rotation and the reflections wait meanwhile.
+    await h.advanceTo(at(180 + 5 * 60));
+    expect((await h.store.runs.get(meeting.id))!.status).toBe('running');
+    expect(h.chat.posts.filter((p) => p.message.text.includes('Thank you for Northern Lights'))).toHaveLength(0);
+    await h.advanceTo(at(180 + 6 * 60 + 1));
+    const run = (await h.store.runs.get(meeting.id))!;
+    expect(run.status).toBe('ended');
+    expect(run.endedAt).toEqual(at(180)); // the later of the planned ends: the meeting's 13:00
+    expect((await h.store.meetings.get(meeting.id))!.status).toBe('held');
+    expect(h.chat.posts.some((p) => p.message.text.includes('met on Tue 5 Jan 2027 (09:55–13:00'))).toBe(true);
+    // Stuck at the check-in, nobody presented: the planned presenters who were there gave their places back; carol missed hers.
+    const slots = (await h.planOf()).slots.filter((x) => x.meetingId === meeting.id);
+    const [carol, bob] = [await h.idOf('carol'), await h.idOf('bob')];
+    expect(slots.find((x) => x.personId === carol)).toMatchObject({ status: 'absent', reason: { kind: 'not-there' } });
+    expect(slots.find((x) => x.personId === bob)).toMatchObject({ status: 'withdrawn' });
+    // The reflections, planned from 13:00, were due at 15:00: they go now, to those who were there.
+    await h.advanceTo(at(180 + 6 * 60 + 2));
+    const thanked = h.chat.posts.filter((p) => p.message.text.includes('Thank you for Northern Lights')).map((p) => JSON.stringify(p.to.ref));
+    expect(thanked.sort()).toEqual([JSON.stringify(dmOf('alice').ref), JSON.stringify(dmOf('bob').ref)]);
+  });
+
+  it('posts the run-sheet again when the start could not post it, and starts only once', async () => {
+    await h.advanceTo(at(-5));
+    h.chat.failWith = new Error('the platform is down');
+    expect((await h.say('alice', '#leaders', 'meeting start')).message.tone).toBe('error');
+    h.chat.failWith = undefined;
+    expect((await h.say('alice', '#leaders', 'meeting start')).message.text).toMatch(/has started/);
+    expect((await h.say('alice', '#leaders', 'meeting start')).message.text).toMatch(/already running/);
+    expect(h.chat.posts.filter((p) => isSheet(p.message.text))).toHaveLength(1);
+    await h.say('dave', '#leaders', 'here');
+    expect(h.chat.updates.filter((u) => isSheet(u.message.text)).every((u) => u.posted.ref === h.chat.posts.find((p) => isSheet(p.message.text))!.ref)).toBe(true);
+  });
+
+  it('settles from the record a meeting started after its planned end, over what the plan had settled', async () => {
+    await h.advanceTo(at(200)); // the plan settled the meeting at 13:00: bob and carol "presented"
+    const meeting = await firstMeeting();
+    const carol = await h.idOf('carol');
+    expect((await h.planOf()).slots.find((x) => x.meetingId === meeting.id && x.personId === carol)?.status).toBe('presented');
+    await h.say('alice', '#leaders', 'meeting start');
+    await h.say('alice', '#leaders', 'here no @carol');
+    for (let i = 0; i < 8; i++) if (/has ended/.test((await h.say('alice', '#leaders', 'meeting next')).message.text)) break;
+    const slots = (await h.planOf()).slots.filter((x) => x.meetingId === meeting.id);
+    expect(slots.find((x) => x.personId === carol)).toMatchObject({ status: 'absent', reason: { kind: 'not-there' } });
+    const bob = await h.idOf('bob');
+    expect(slots.find((x) => x.personId === bob)).toMatchObject({ status: 'presented' });
+  });
+
   function restarted() {
     const chat = new RecordingChat(() => h.clock.now());
     const deps = { store: h.store, chat, clock: h.clock, log: silentLogger, prompts: loadPromptLibrary(DEFAULT_PROMPTS_DIR) };

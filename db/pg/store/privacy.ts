@@ -6,6 +6,7 @@ import type { PgDb } from '../client';
 import {
   absences,
   actions,
+  attendance,
   challenges,
   checkinQuestions,
   meetings,
@@ -44,6 +45,8 @@ export function privacyRepo(db: PgDb): PrivacyRepo {
           rsvps: await tx.select().from(rsvps).where(eq(rsvps.personId, personId)).orderBy(asc(rsvps.meetingId)),
           absences: await tx.select().from(absences).where(eq(absences.personId, personId)).orderBy(asc(absences.id)),
           slots: await tx.select().from(presenterSlots).where(eq(presenterSlots.personId, personId)).orderBy(asc(presenterSlots.id)),
+          attendance: await tx.select().from(attendance).where(eq(attendance.personId, personId)).orderBy(asc(attendance.meetingId)),
+          sponsoring: await tx.select().from(sponsors).where(eq(sponsors.personId, personId)).orderBy(asc(sponsors.setId)),
         };
         const named = meetingsNamed(found);
         return toPersonalData({

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { SlotReason } from '../../../src/domain/rotation/types';
 import type { RotationRepo } from '../../../src/ports/store';
 import type { PgDb } from '../client';
@@ -8,12 +8,12 @@ import { planOwed, planTouched } from './versions';
 
 export function rotationRepo(db: PgDb): RotationRepo {
   return {
-    async planned(meetingId) {
+    async planned(meetingId, settled = false) {
       const rows = await db
         .select({ personId: presenterSlots.personId, userId: people.platformUserId, name: people.displayName, reason: presenterSlots.reason })
         .from(presenterSlots)
         .innerJoin(people, eq(people.id, presenterSlots.personId))
-        .where(and(eq(presenterSlots.meetingId, meetingId), eq(presenterSlots.status, 'planned')))
+        .where(and(eq(presenterSlots.meetingId, meetingId), inArray(presenterSlots.status, settled ? ['planned', 'presented'] : ['planned'])))
         .orderBy(asc(presenterSlots.position));
       return rows.map((r) => ({ ...r, reason: r.reason as SlotReason }));
     },

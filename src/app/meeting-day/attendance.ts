@@ -16,7 +16,7 @@ import { memberView } from '../access';
 import { fieldErrorsReply, privateReply, publicReply, type Deps, type Turn } from '../context';
 import { findMeeting } from '../meetings';
 import { resolvePeople } from '../people';
-import { changeRun, runningRun } from './runs';
+import { changeRun, runningRun, plannedPresenters } from './runs';
 import { refreshSheet } from './sheet';
 
 /** Marks people here (or not) at the running meeting and brings the run-sheet up to date. */
@@ -66,7 +66,7 @@ const bidsOpen = (run: MeetingRun) => run.stages.findIndex((s) => s.kind === 'bi
 async function bidLive(deps: Deps, turn: Turn, set: LearningSet, run: MeetingRun): Promise<Reply> {
   const meeting = await findMeeting(deps, run.meetingId);
   if (!(await deps.store.memberships.find(set.id, turn.actor.id))?.presenting) throw new SetwiseError('conflict', 'You have opted out of presenting.', 'Opt back in with `presenting on`.');
-  const planned = (await deps.store.rotation.planned(meeting.id)).map((p) => p.personId);
+  const planned = await plannedPresenters(deps, meeting.id);
   await changeRun(deps, meeting.id, (r) => {
     if (!bidsOpen(r)) throw new SetwiseError('conflict', "Bids for today's time have closed.", 'Ask for a later meeting with `bid <date>`.');
     const planning = planned.includes(turn.actor.id) && !r.passed.includes(turn.actor.id);
@@ -81,7 +81,7 @@ async function bidLive(deps: Deps, turn: Turn, set: LearningSet, run: MeetingRun
 /** Gives today's place back during bids: a bid withdrawn, or a planned presenter passing. */
 async function withdrawLive(deps: Deps, turn: Turn, set: LearningSet, run: MeetingRun): Promise<Reply> {
   const meeting = await findMeeting(deps, run.meetingId);
-  const planned = (await deps.store.rotation.planned(meeting.id)).map((p) => p.personId);
+  const planned = await plannedPresenters(deps, meeting.id);
   await changeRun(deps, meeting.id, (r) => {
     if (!bidsOpen(r)) throw new SetwiseError('conflict', "Today's presenters are agreed now.", 'The facilitator can still end an issue early with Next.');
     const bid = r.bids.some((b) => b.personId === turn.actor.id);

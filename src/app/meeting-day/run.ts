@@ -3,7 +3,7 @@ import type { CommandOf } from '../../commands/grammar';
 import { SetwiseError } from '../../domain/errors';
 import type { LearningSet } from '../../domain/model';
 import { isFacilitator } from '../../domain/permissions';
-import { defaultStages, presenterOrder, retime, stageTitle, withPresenters, type StageName } from '../../domain/run/stages';
+import { defaultStages, plannedEnd, presenterOrder, retime, stageTitle, withPresenters, type StageName } from '../../domain/run/stages';
 import type { MeetingRun } from '../../domain/run/types';
 import type { Meeting } from '../../domain/schedule';
 import { meetingSummary, stageLabel } from '../../messages/copy/run-sheet';
@@ -16,7 +16,7 @@ import { facilitatorView } from '../access';
 import { fieldErrorsReply, privateReply, type Deps, type Turn } from '../context';
 import { findMeeting } from '../meetings';
 import { replan } from '../plan';
-import { changeRun, lengthOf, runningRun, todaysMeeting } from './runs';
+import { changeRun, lengthOf, runningRun, todaysMeeting, plannedPresenters } from './runs';
 import { composeSheet, refreshSheet, sheetView } from './sheet';
 
 /** Starts today's meeting: the run-sheet is posted to the set's channel and kept current from then on. */
@@ -27,20 +27,28 @@ export async function meetingStart(deps: Deps, turn: Turn): Promise<Reply> {
   if (meeting.status === 'held') throw new SetwiseError('conflict', `Today's meeting of ${set.name} has already been held.`);
   const other = await deps.store.runs.running(set.id);
   if (other && other.meetingId !== meeting.id) throw new SetwiseError('conflict', `Another meeting of ${set.name} is still running.`, 'End it first with `meeting end`.');
-  const planned = (await deps.store.rotation.planned(meeting.id)).map((p) => p.personId);
+  const planned = await plannedPresenters(deps, meeting.id);
   const started = await deps.store.runs.start(
     { meetingId: meeting.id, setId: set.id, stages: defaultStages(lengthOf(meeting), planned), stage: 0, stageStartedAt: now, bids: [], passed: [], startedBy: turn.actor.id, startedAt: now },
     now,
   );
   if (!started.ok) {
     if (started.existing.status === 'ended') throw new SetwiseError('conflict', `Today's meeting of ${set.name} has already ended.`);
+    // Started, but its sheet never reached the channel (the platform failed, or the process stopped): post it now.
+    if (started.existing.posted === null) return postSheet(deps, set, meeting, turn.actor.id);
     return privateReply({ tone: 'info', text: `The meeting is already running: its run-sheet is in ${set.channelLabel}. Press Next there, or type \`meeting next\`, to move on.` });
   }
+  return postSheet(deps, set, meeting, turn.actor.id);
+}
+
+/** Posts a started meeting's run-sheet and keeps where it went, to edit it from then on. */
+async function postSheet(deps: Deps, set: LearningSet, meeting: Meeting, starter: number): Promise<Reply> {
   // Whoever starts the meeting is at it.
-  await deps.store.runs.mark(meeting.id, turn.actor.id, true, 'self', now);
+  await deps.store.runs.mark(meeting.id, starter, true, 'self', deps.clock.now());
   // Heads-ups for its time boxes, and the rotation leaves this meeting's presenters be from now on.
   await replan(deps, set.id);
-  const posted = await deps.chat.post(set.channel, await composeSheet(deps, set, meeting, started.run));
+  const run = (await deps.store.runs.get(meeting.id))!;
+  const posted = await deps.chat.post(set.channel, await composeSheet(deps, set, meeting, run));
   await changeRun(deps, meeting.id, () => ({ posted }));
   return privateReply({
     tone: 'success',
@@ -69,7 +77,7 @@ async function advance(deps: Deps, set: LearningSet, meeting: Meeting, from: num
     const leaving = r.stages[r.stage]!;
     if (leaving.kind !== 'bids') return { stage: r.stage + 1, stageStartedAt: now };
     const here = new Set((await deps.store.runs.attendance(meeting.id)).filter((a) => a.present).map((a) => a.personId));
-    const planned = (await deps.store.rotation.planned(meeting.id)).map((p) => p.personId);
+    const planned = await plannedPresenters(deps, meeting.id);
     const order = presenterOrder(planned, r.bids, here, r.passed);
     return { stages: withPresenters(r.stages, order, lengthOf(meeting)), stage: r.stage + 1, stageStartedAt: now };
   });
@@ -172,6 +180,22 @@ export async function submitPlan(deps: Deps, turn: Turn, meetingId: number, valu
   return savePlan(deps, set, meeting, (r) => r.stages.map((s, i) => (i >= r.stage && minutes.has(i) ? { ...s, minutes: minutes.get(i)! } : s)));
 }
 
+/**
+ * Ends a run still running when its meeting-ended job comes due (see
+ * RUN_CLOSES_AFTER_MS): held as at its planned end, with what was recorded. False when
+ * there was no such run.
+ */
+export async function closeForgottenRun(deps: Deps, meetingId: number): Promise<boolean> {
+  const run = await deps.store.runs.get(meetingId);
+  if (!run || run.status !== 'running') return false;
+  const meeting = await findMeeting(deps, meetingId);
+  const set = await deps.store.sets.get(meeting.setId);
+  if (!set) return false;
+  const at = new Date(Math.min(deps.clock.now().getTime(), Math.max(meeting.endsAt.getTime(), plannedEnd(run).getTime())));
+  await endMeeting(deps, set, meeting, run, at);
+  return true;
+}
+
 /** `meeting end`: the meeting is held, at this moment. */
 export async function meetingEnd(deps: Deps, turn: Turn): Promise<Reply> {
   const { set, meeting, run } = await myRunningMeeting(deps, turn, 'end the meeting');
@@ -184,9 +208,9 @@ export async function meetingEnd(deps: Deps, turn: Turn): Promise<Reply> {
  * there goes first next time), plans the reflection prompts from the real end, and
  * posts the summary.
  */
-async function endMeeting(deps: Deps, set: LearningSet, meeting: Meeting, run: MeetingRun): Promise<Reply> {
+async function endMeeting(deps: Deps, set: LearningSet, meeting: Meeting, run: MeetingRun, at = deps.clock.now()): Promise<Reply> {
   const now = deps.clock.now();
-  const ended = await deps.store.runs.end(meeting.id, run.version, run.stage, now, now);
+  const ended = await deps.store.runs.end(meeting.id, run.version, run.stage, at, now);
   if (!ended.ok) {
     const latest = await deps.store.runs.get(meeting.id);
     if (latest?.status === 'ended') return privateReply({ tone: 'info', text: 'The meeting has already ended.' });

@@ -58,5 +58,13 @@ export async function changeRun(deps: Deps, meetingId: number, decide: (run: Mee
   throw new SetwiseError('conflict', 'Several people changed the run-sheet at once.', 'Please try again.');
 }
 
+/**
+ * The rotation's presenters for a meeting run on the day, in order: those still
+ * planned, or, for a meeting started after its planned end, those the plan has
+ * already settled as presented (the run's record settles them again at its end).
+ */
+export const plannedPresenters = async (deps: Deps, meetingId: number): Promise<number[]> =>
+  (await deps.store.rotation.planned(meetingId, true)).map((p) => p.personId);
+
 /** The meeting's length in minutes, as planned. */
 export const lengthOf = (m: Meeting): number => Math.round((m.endsAt.getTime() - m.startsAt.getTime()) / 60_000);

@@ -7,6 +7,7 @@ import type { Message } from '../../messages/model';
 import type { PostedMessage } from '../../ports/chat';
 import type { Deps } from '../context';
 import { editInTurn } from '../edits';
+import { plannedPresenters } from './runs';
 import { nextPrompt } from '../prompts';
 
 /** Everyone the run-sheet names, by id: the members, and any bidder or presenter who has left since. */
@@ -39,7 +40,7 @@ export async function sheetView(deps: Deps, set: LearningSet, meeting: Meeting, 
     memberIds: members.map((m) => m.person.id),
     here: new Set(attendance.filter((a) => a.present).map((a) => a.personId)),
     absent: new Set(attendance.filter((a) => !a.present).map((a) => a.personId)),
-    planned: (await deps.store.rotation.planned(meeting.id)).map((p) => p.personId),
+    planned: await plannedPresenters(deps, meeting.id),
     ...(challenge ? { challenge } : {}),
     ...(reviewQuestion ? { reviewQuestion } : {}),
   };

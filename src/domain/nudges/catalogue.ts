@@ -101,7 +101,8 @@ export function planNudges(input: NudgePlanInput): PlannedNudge[] {
     }
     // A meeting running on its run-sheet ends when its facilitator says: what follows the end waits for that.
     const running = m.run?.status === 'running';
-    if (!running) add('meeting-ended', m, null, end, end + 30 * DAY);
+    if (m.run?.status === 'running') add('meeting-ended', m, null, m.run.closesAt.getTime(), m.run.closesAt.getTime() + 30 * DAY);
+    else add('meeting-ended', m, null, end, end + 30 * DAY);
     // Once the run-sheet has said who came, the reflection prompt goes to them.
     const attendees = m.run?.status === 'ended' ? input.memberIds.filter((p) => m.run?.status === 'ended' && m.run.attended.includes(p)) : input.memberIds;
     for (const p of running ? [] : attendees) {

@@ -1,7 +1,7 @@
 import { programmeEnd } from '../meetings';
 import { planNudges, type HeadsUp } from '../nudges/catalogue';
-import { presentedIn, stageEndsAt } from '../run/stages';
-import { HEADS_UP_MINUTES } from '../run/types';
+import { plannedEnd, presentedIn, stageEndsAt } from '../run/stages';
+import { HEADS_UP_MINUTES, RUN_CLOSES_AFTER_MS } from '../run/types';
 import type { Meeting } from '../schedule';
 import { applyChange, type ChangeOutcome, type RotationChange } from '../rotation/changes';
 import { planRotation } from '../rotation/plan';
@@ -21,7 +21,7 @@ export interface SetPlan {
 function liveRecord(s: PlanSnapshot, m: Meeting): LiveRecord | undefined {
   const run = s.runs.find((r) => r.meetingId === m.id);
   if (!run) return undefined;
-  if (run.status === 'running') return { status: 'running' };
+  if (run.status === 'running') return { status: 'running', closesAt: new Date(Math.max(m.endsAt.getTime(), plannedEnd(run).getTime()) + RUN_CLOSES_AFTER_MS) };
   const attended = s.attendance.filter((a) => a.meetingId === m.id && a.present).map((a) => a.personId);
   return { status: 'ended', on: m.localDate, attended, presented: presentedIn(run) };
 }

@@ -22,7 +22,9 @@ function settleFromRecord(s: RotationSnapshot, slots: Slot[]): Slot[] {
     if (run?.status !== 'ended') return slot;
     // Presented on the day, whatever the slot said before (a place given back, then bid for again).
     if (run.presented.includes(slot.personId)) return slot.status === 'presented' ? slot : { ...slot, status: 'presented', swapWith: null };
-    if (slot.status !== 'planned') return slot;
+    // Given back, or missed for a reason known before the day: that stands. A slot the plan
+    // settled as presented (a meeting started after its planned end) is settled again from the record.
+    if (slot.status === 'withdrawn' || slot.status === 'absent') return slot;
     if (!run.attended.includes(slot.personId)) return { ...slot, status: 'absent', reason: { kind: 'not-there' }, swapWith: null };
     return { ...slot, status: 'withdrawn', reason: { kind: 'withdrew' }, swapWith: null };
   });

@@ -53,7 +53,8 @@ export interface RotationMeeting {
 
 /** What a run-sheet tells the rotation. */
 export type LiveRecord =
-  | { readonly status: 'running' }
+  /** `closesAt`: when a run nobody ended is ended for them (see the meeting-ended job). */
+  | { readonly status: 'running'; readonly closesAt: Date }
   | { readonly status: 'ended'; readonly on: string; readonly attended: readonly number[]; readonly presented: readonly number[] };
 
 /** Everything the rotation rules read about one set, as of `now`. */

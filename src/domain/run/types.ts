@@ -55,5 +55,12 @@ export interface Attendance {
 /** A change to a running meeting, written only if the run is still at the version it was read at. */
 export type RunChange = Partial<Pick<MeetingRun, 'stages' | 'stage' | 'stageStartedAt' | 'bids' | 'passed' | 'posted'>>;
 
+/**
+ * A run nobody ended is ended for them this long after the later of its planned end
+ * and its meeting's: a forgotten `meeting end` must not hold the rotation, and the
+ * reflections, for ever.
+ */
+export const RUN_CLOSES_AFTER_MS = 6 * 3_600_000;
+
 /** A heads-up this long before a time box ends. */
 export const HEADS_UP_MINUTES = 5;
