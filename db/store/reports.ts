@@ -12,7 +12,7 @@ export function reportRepo(db: Db): ReportRepo {
           const set = tx.select({ id: sets.id, name: sets.name, timeZone: sets.timeZone }).from(sets).where(eq(sets.id, setId)).get();
           if (!set) return undefined;
           const setMeetings = tx
-            .select({ id: meetings.id, localDate: meetings.localDate, startsAt: meetings.startsAt, status: meetings.status, ran: isNotNull(meetingRuns.meetingId) })
+            .select({ id: meetings.id, localDate: meetings.localDate, startsAt: meetings.startsAt, status: meetings.status, ran: isNotNull(meetingRuns.meetingId), startedAt: meetingRuns.startedAt })
             .from(meetings)
             .leftJoin(meetingRuns, eq(meetingRuns.meetingId, meetings.id))
             .where(eq(meetings.setId, setId))

@@ -6,7 +6,7 @@ import { privateReply, type Deps, type Turn } from './context';
 import { replan } from './plan';
 import { findMeeting } from './meetings';
 import { rsvpButton } from './rsvp';
-import { openChallenge, submitChallenge } from './challenges';
+import { challengeButton, openChallenge, submitChallenge } from './challenges';
 import { reflectionForm, submitReflection } from './journal';
 import { eraseMyData } from './privacy';
 import { nextButton, planButton, submitPlan } from './meeting-day/run';
@@ -46,6 +46,7 @@ const onPress: { readonly [K in ButtonKind]: OnPress<K> } = {
   'meeting.next': (deps, turn, { meetingId, stage }) => nextButton(deps, turn, meetingId, stage),
   'meeting.plan': (deps, turn, { meetingId }) => planButton(deps, turn, meetingId),
   'action.open': (deps, turn, { setId }) => actionButton(deps, turn, setId),
+  'challenge.show': (deps, turn, { setId, personId }) => challengeButton(deps, turn, setId, personId),
 };
 
 /** What each form's submission is saved as (src/messages/interactions/forms.ts declares them). */

@@ -70,6 +70,20 @@ export async function showChallenge(deps: Deps, turn: Turn, args: CommandOf<'cha
   return privateReply(challengeMessage(who(person), current.version, current.fields));
 }
 
+/**
+ * A run-sheet's Read the challenge button: the presenter's current challenge, to a
+ * member of the set only, privately. A channel can hold people outside the set, so the
+ * sheet itself never carries it.
+ */
+export async function challengeButton(deps: Deps, turn: Turn, setId: number, personId: number): Promise<Reply> {
+  const set = await deps.store.sets.get(setId);
+  if (!set || !(await deps.store.memberships.find(set.id, turn.actor.id))) throw new SetwiseError('not-allowed', 'Only members of the set can read its challenges.');
+  const presenter = await deps.store.memberships.find(set.id, personId);
+  const current = presenter && (await deps.store.challenges.current(set.id, personId));
+  if (!presenter || !current) return privateReply({ text: 'There is no challenge written up to show.' });
+  return privateReply(challengeMessage(who(presenter.person), current.version, current.fields));
+}
+
 /** Withdraws the person's current challenge; earlier versions stay in their own record. */
 export async function withdrawChallenge(deps: Deps, turn: Turn): Promise<Reply> {
   const { set } = await memberView(deps, turn);

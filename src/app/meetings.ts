@@ -37,6 +37,10 @@ async function upcomingOn(deps: Deps, set: LearningSet, date: string): Promise<M
   const meeting = onDate.find((m) => m.status === 'scheduled') ?? onDate[0];
   if (!meeting) throw new SetwiseError('not-found', `${set.name} has no meeting on ${dayLabel(date)}.`, 'Type `meetings` to see them.');
   if (meeting.status === 'cancelled') throw new SetwiseError('conflict', `The meeting on ${dayLabel(date)} is already cancelled.`);
+  // Started on its run-sheet (early, say), or held: it stays in the record as it was.
+  if (meeting.status === 'held' || (await deps.store.runs.get(meeting.id))) {
+    throw new SetwiseError('conflict', `The meeting on ${dayLabel(date)} has been run on its run-sheet, so it stays in the record as it was.`);
+  }
   if (meeting.startsAt.getTime() <= deps.clock.now().getTime()) {
     throw new SetwiseError('conflict', `The meeting on ${dayLabel(date)} has already started, so it stays in the record as it was.`);
   }
@@ -98,10 +102,11 @@ export async function addMeeting(deps: Deps, turn: Turn, args: CommandOf<'meetin
   return publicReply(copy.meetingAdded(result.meeting));
 }
 
-/** The set's next meeting, or its upcoming one on `date`: for bids, RSVPs and the like. */
+/** The set's next meeting, or its upcoming one on `date`: for bids, RSVPs and the like. One under way on its run-sheet has begun. */
 export async function upcomingMeeting(deps: Deps, set: LearningSet, date: string | undefined): Promise<Meeting> {
   const now = deps.clock.now().getTime();
-  const upcoming = (await deps.store.meetings.list(set.id)).filter((m) => m.status === 'scheduled' && m.startsAt.getTime() > now);
+  const running = (await deps.store.runs.running(set.id))?.meetingId;
+  const upcoming = (await deps.store.meetings.list(set.id)).filter((m) => m.status === 'scheduled' && m.startsAt.getTime() > now && m.id !== running);
   const meeting = date === undefined ? upcoming[0] : upcoming.find((m) => m.localDate === date);
   if (!meeting) {
     throw new SetwiseError('not-found', date === undefined ? `${set.name} has no upcoming meeting.` : `${set.name} has no upcoming meeting on ${dayLabel(date)}.`, 'Type `meetings` to see them.');

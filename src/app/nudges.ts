@@ -19,6 +19,9 @@ import { editInTurn } from './edits';
 
 const skip = (reason: string): Delivery => ({ type: 'skip', reason });
 
+/** Nudges about a meeting still to come. */
+const BEFORE_THE_MEETING: ReadonlySet<Job['kind']> = new Set(['presenter-notice', 'challenge-reminder', 'meeting-reminder', 'rsvp-reminder', 'low-attendance']);
+
 interface Scene {
   readonly set: LearningSet;
   readonly meeting: Meeting;
@@ -31,6 +34,8 @@ async function sceneOf(deps: Deps, job: Job): Promise<Scene | string> {
   if (!set || set.status !== 'open') return 'the set is closed';
   const meeting = await deps.store.meetings.get(job.meetingId);
   if (!meeting || meeting.setId !== set.id || meeting.status === 'cancelled') return 'the meeting was cancelled';
+  // A meeting started early on its run-sheet has begun: what leads up to it is no use now.
+  if (BEFORE_THE_MEETING.has(job.kind) && (meeting.status === 'held' || (await deps.store.runs.get(meeting.id)))) return 'the meeting has begun';
   if (job.personId === null) return { set, meeting, person: undefined };
   const person = await deps.store.people.get(job.personId);
   if (!person || !(await deps.store.memberships.find(set.id, person.id))) return 'they are no longer in the set';
@@ -96,6 +101,7 @@ async function compose(deps: Deps, job: Job, { set, meeting, person }: Scene): P
       return copy.programmeEnd(set, picked.map((p) => p.text));
     }
     case 'meeting-ended':
+    case 'run-close':
       return 'not a message';
     case 'stage-heads-up':
       return stageHeadsUp(deps, job, set, meeting);
@@ -143,9 +149,9 @@ async function editReminder(deps: Deps, set: LearningSet, meeting: Meeting): Pro
 
 /** Delivers one nudge: checks it still makes sense, waits out quiet hours, sends it. */
 export async function deliverNudge(deps: Deps, job: Job): Promise<Delivery> {
-  if (job.kind === 'meeting-ended') {
-    // A run-sheet nobody ended is ended now, as at its planned end; its summary is posted.
-    if (await closeForgottenRun(deps, job.meetingId)) return { type: 'sent', ref: null };
+  if (job.kind === 'meeting-ended' || job.kind === 'run-close') {
+    // A run-sheet nobody ended is ended now, as at its planned end, with its summary.
+    if (job.kind === 'run-close') await closeForgottenRun(deps, job.meetingId);
     // Nothing to send: settle the meeting's slots and plan the meetings now next.
     await replan(deps, job.setId);
     return { type: 'sent', ref: null };

@@ -37,7 +37,7 @@ export async function rsvpButton(deps: Deps, turn: Turn, { meetingId, answer: sa
   if (!set || !(await deps.store.memberships.find(set.id, turn.actor.id))) {
     throw new SetwiseError('not-allowed', 'Only members of the set can answer for its meetings.');
   }
-  if (meeting.status !== 'scheduled' || meeting.startsAt.getTime() <= deps.clock.now().getTime()) {
+  if (meeting.status !== 'scheduled' || meeting.startsAt.getTime() <= deps.clock.now().getTime() || (await deps.store.runs.get(meeting.id))) {
     throw new SetwiseError('conflict', 'That meeting has started, or is no longer planned.');
   }
   return answer(deps, turn, set, meeting, said);

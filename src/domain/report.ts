@@ -15,7 +15,7 @@ export interface SetFigures {
   /** Current members, facilitators first. */
   readonly members: readonly { readonly personId: number; readonly name: string }[];
   /** Every meeting, in time order. */
-  readonly meetings: readonly { readonly id: number; readonly localDate: string; readonly startsAt: Date; readonly status: 'scheduled' | 'cancelled' | 'held'; readonly ran: boolean }[];
+  readonly meetings: readonly { readonly id: number; readonly localDate: string; readonly startsAt: Date; readonly status: 'scheduled' | 'cancelled' | 'held'; readonly ran: boolean; readonly startedAt: Date | null }[];
   /** Who was marked there, at meetings run on the run-sheet. */
   readonly attendance: readonly { readonly meetingId: number; readonly personId: number; readonly present: boolean }[];
   /** Presenting slots that were presented. */
@@ -60,9 +60,11 @@ export interface SetReport {
 export function setReport(f: SetFigures, now: Date): SetReport {
   // Held (a run-sheet may end one before its planned start), or under way: not cancelled, and started.
   const held = f.meetings.filter((m) => m.status === 'held' || (m.status === 'scheduled' && m.startsAt.getTime() <= now.getTime()));
+  // A meeting begins when it was started on its run-sheet, if that was before its planned start.
+  const begins = (m: (typeof held)[number]) => Math.min(m.startsAt.getTime(), m.startedAt?.getTime() ?? Infinity);
   const bucketOf = (at: Date): number | undefined => {
     let found: number | undefined = held[0]?.id;
-    for (const m of held) if (m.startsAt.getTime() <= at.getTime()) found = m.id;
+    for (const m of held) if (begins(m) <= at.getTime()) found = m.id;
     return found;
   };
   const actionsAt = new Map<number, number>();

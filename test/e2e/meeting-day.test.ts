@@ -69,7 +69,7 @@ describe('a meeting in the console', () => {
     expect(out).toContain('  Presented: @bob and @dave.\n');
     expect(out).toContain('  @carol missed their turn and will go first when the rotation next chooses.\n');
     expect(out).toContain('  Next meeting: Tue 2 Feb 2027, 10:00–13:00 Europe/London, presenting: @carol and @bob.\n');
-    expect(out).toContain('    - Tue 5 Jan 2027: 3 of 4 there, 2 presentations, 1 action committed\n');
+    expect(out).toContain('    - Tue 5 Jan 2027: 3 there, 2 presentations, 1 action committed\n');
     expect(out).not.toContain('restructure\n  File');
     const files = [...out.matchAll(/File: (\S+)/g)].map((m) => m[1]!);
     expect(files.map((f) => f.split('/').at(-1))).toEqual(['report-northern-lights.png', 'report-northern-lights.csv']);

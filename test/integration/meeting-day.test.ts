@@ -86,7 +86,7 @@ describe('a meeting run on its run-sheet', () => {
     expect(headsUps(third.chat)).toHaveLength(0);
     expect(headsUps(h.chat)).toHaveLength(0);
     const headsUpJobs = (await h.planOf()).jobs.filter((j) => j.kind === 'stage-heads-up');
-    expect(headsUpJobs.filter((j) => j.status === 'done').map((j) => j.dedupeKey)).toEqual([`meeting:${meeting.id}:stage-heads-up:${await h.idOf('alice')}:stage-2`]);
+    expect(headsUpJobs.filter((j) => j.status === 'done').map((j) => j.dedupeKey)).toEqual([`meeting:${meeting.id}:stage-heads-up:${await h.idOf('alice')}:stage-2-${issueMinutes}m`]);
 
     // On to the end: the last Next ends the meeting.
     const endAt = at(25 + issueMinutes + 2);
@@ -185,3 +185,103 @@ describe('a meeting run on its run-sheet', () => {
     return { chat, core: createCore(deps), scheduler: nudgeScheduler(deps, 'restarted') };
   }
 });
+
+describe('a meeting run on its run-sheet, where people break it', () => {
+  const sheetIds = () => h.chat.posts.filter((p) => isSheet(p.message.text)).map((p) => p.ref);
+  const nextUntil = async (pattern: RegExp) => {
+    for (let i = 0; i < 10; i++) if (pattern.test((await h.say('alice', '#leaders', 'meeting next')).message.text)) return;
+    throw new Error(`never reached ${pattern}`);
+  };
+
+  it('keeps the presenters of a meeting started early, even ones never told (no notice yet)', async () => {
+    await h.say('alice', '#leaders', 'meeting add 2027-01-04 at 11:00'); // today, two hours on: nobody has been told
+    const today = (await h.planOf()).meetings.find((m) => m.localDate === '2027-01-04')!;
+    const planned = (await h.planOf()).slots.filter((x) => x.meetingId === today.id && x.status === 'planned');
+    expect(planned.map((x) => x.notifiedAt)).toEqual([null, null]);
+    await h.say('alice', '#leaders', 'meeting start');
+    await h.say('alice', '#leaders', 'here @bob @carol');
+    await h.say('alice', '#leaders', 'meeting next');
+    await h.say('alice', '#leaders', 'meeting next');
+    const run = (await h.store.runs.get(today.id))!;
+    expect(run.stages.filter((s) => s.kind === 'issue').map((s) => s.presenterId)).toEqual(planned.map((x) => x.personId));
+    // And what leads up to it is not sent once it has begun.
+    await h.advanceTo(new Date('2027-01-04T11:30:00Z'));
+    expect(h.chat.posts.filter((p) => /meets on Mon 4 Jan|You are presenting at Northern Lights on Mon 4 Jan/.test(p.message.text))).toEqual([]);
+  });
+
+  it('refuses to cancel or move a meeting under way, and `bid` after bids close is about the next meeting', async () => {
+    await h.advanceTo(at(-30));
+    await h.say('alice', '#leaders', 'meeting start');
+    expect((await h.say('alice', '#leaders', 'meeting cancel 2027-01-05')).message.text).toMatch(/run on its run-sheet/);
+    expect((await h.say('alice', '#leaders', 'meeting move 2027-01-05 to 2027-01-07')).message.text).toMatch(/run on its run-sheet/);
+    await nextUntil(/issue 1/);
+    expect((await h.say('dave', '#leaders', 'bid')).message.text).toMatch(/bid to present on Tue 2 Feb 2027/);
+    expect((await h.say('dave', '#leaders', 'rsvp no')).message.text).toMatch(/cannot come to Northern Lights on Tue 2 Feb 2027/);
+  });
+
+  it('puts each box of a time boxes form opened before bids closed on its own stage', async () => {
+    await h.advanceTo(at(-5));
+    const meeting = await firstMeeting();
+    await h.say('alice', '#leaders', 'meeting start');
+    const plan = await h.say('alice', '#leaders', 'meeting plan');
+    const form = (await press(h.core, 'alice', plan.message.actions![0]!.id, plan.message.actions![0]!.value)).message.form!;
+    expect(form.fields.map((f) => f.id)).toEqual(['checkin', 'bids', `issue-${await h.idOf('bob')}`, `issue-${await h.idOf('carol')}`, 'actions', 'review']);
+    await h.say('erin', '#leaders', 'bid');
+    await h.say('alice', '#leaders', 'meeting next');
+    await h.say('alice', '#leaders', 'meeting next'); // bids close: bob, carol, erin
+    const values = Object.fromEntries(form.fields.map((f) => [f.id, f.id === 'actions' ? '7' : f.id === 'review' ? '11' : '33']));
+    const saved = await act(h.core, 'alice', { type: 'form', formId: form.id, values });
+    expect(saved.message.tone).toBe('success');
+    const run = (await h.store.runs.get(meeting.id))!;
+    expect(run.stages.map((s) => `${s.kind}:${s.minutes}`)).toEqual(['checkin:30', 'bids:5', 'issue:33', 'issue:33', `issue:${run.stages[4]!.minutes}`, 'actions:7', 'review:11']);
+  });
+
+  it('posts one sheet when two facilitators start at once', async () => {
+    await h.say('alice', '#leaders', 'facilitator add @dave');
+    await h.advanceTo(at(-5));
+    const answers = await Promise.all([h.say('alice', '#leaders', 'meeting start'), h.say('dave', '#leaders', 'meeting start')]);
+    expect(answers.map((a) => a.message.tone).sort()).toEqual(['info', 'success']);
+    expect(sheetIds()).toHaveLength(1);
+  });
+
+  it('changes "issue" for the issues still to come once one is over, refuses a stage named on its own that is over, and warns again when a box is made longer', async () => {
+    await h.advanceTo(at(-5));
+    const meeting = await firstMeeting();
+    await h.say('alice', '#leaders', 'meeting start');
+    await nextUntil(/issue 1/);
+    await nextUntil(/issue 2/);
+    expect((await h.say('alice', '#leaders', 'meeting plan issue 20')).message.tone).toBe('success');
+    expect((await h.say('alice', '#leaders', 'meeting plan issue1 20')).message.text).toMatch(/issue 1 stage is over/);
+    expect((await h.say('alice', '#leaders', 'meeting plan issue0 20')).message.text).toMatch(/"issue0" is not a stage/);
+    const run = (await h.store.runs.get(meeting.id))!;
+    expect(run.stages.filter((s) => s.kind === 'issue').map((s) => s.minutes)).toEqual([61, 20]);
+    const warnings = () => headsUps(h.chat).length;
+    await h.advanceTo(new Date(run.stageStartedAt.getTime() + 16 * 60_000));
+    expect(warnings()).toBe(1);
+    await h.say('alice', '#leaders', 'meeting plan issue 30');
+    await h.advanceTo(new Date(run.stageStartedAt.getTime() + 26 * 60_000));
+    expect(warnings()).toBe(2);
+  });
+
+  it('shows the challenge to members who ask, never on the sheet, and to no one outside the set', async () => {
+    const form = (await h.say('bob', '#leaders', 'challenge')).message.form!;
+    await act(h.core, 'bob', { type: 'form', formId: form.id, values: { challenge: 'How can I unblock zqsecretxv?' } });
+    await h.say('alice', '#leaders', 'sponsor add @sam');
+    await h.advanceTo(at(-5));
+    await h.say('alice', '#leaders', 'meeting start');
+    await nextUntil(/issue 1: @bob/);
+    const sheet = h.chat.updates.filter((u) => isSheet(u.message.text)).at(-1)!;
+    expect(sheet.message.text).toMatch(/@bob has written up their challenge/);
+    expect(JSON.stringify([...h.chat.posts.map((p) => p.message), ...h.chat.updates.map((u) => u.message)])).not.toContain('zqsecretxv');
+    const read = sheet.message.actions!.find((b) => b.label === 'Read the challenge')!;
+    expect((await press(h.core, 'dave', read.id, read.value)).message.text).toContain('zqsecretxv');
+    for (const outsider of ['sam', 'zed']) {
+      const answer = await press(h.core, outsider, read.id, read.value);
+      expect(answer.message.tone).toBe('error');
+      expect(answer.message.text).not.toContain('zqsecretxv');
+    }
+  });
+});
+
+const act = async (core: Core, name: string, payload: Parameters<Core['handle']>[0]['payload']): Promise<Reply> =>
+  plain(await core.handle({ platform: 'console', workspaceId: 'W1', actor: person(name), where: channel('leaders'), payload }));

@@ -192,9 +192,11 @@ describe('the report', () => {
     const meetings = table('meetings').filter((m) => m['set_id'] === set['id'] && m['status'] === 'held').sort((a, b) => ms(a['starts_at']) - ms(b['starts_at']));
     expect(meetings).toHaveLength(2);
     const actions = table('actions').filter((a) => a['set_id'] === set['id']);
+    // A meeting begins at its planned start, or when its run-sheet started, if earlier.
+    const begins = (m: Record<string, unknown>) => Math.min(ms(m['starts_at']), ms(table('meeting_runs').find((r) => r['meeting_id'] === m['id'])?.['started_at'] ?? Infinity));
     const expected = meetings.map((m, i) => {
-      const from = i === 0 ? -Infinity : ms(m['starts_at']);
-      const to = meetings[i + 1] ? ms(meetings[i + 1]!['starts_at']) : Infinity;
+      const from = i === 0 ? -Infinity : begins(m);
+      const to = meetings[i + 1] ? begins(meetings[i + 1]!) : Infinity;
       return {
         period: m['local_date'],
         attended: table('attendance').filter((a) => a['meeting_id'] === m['id'] && Boolean(a['present'])).length,

@@ -27,6 +27,7 @@ const PRESSES: { readonly [K in ButtonKind]: readonly ButtonPress<K>[] } = {
   'meeting.next': [{ kind: 'meeting.next', meetingId: 5, stage: 0 }, { kind: 'meeting.next', meetingId: BIGGEST, stage: 12 }],
   'meeting.plan': [{ kind: 'meeting.plan', meetingId: 5 }],
   'action.open': [{ kind: 'action.open', setId: 2 }],
+  'challenge.show': [{ kind: 'challenge.show', setId: 2, personId: BIGGEST }],
 };
 const TARGETS: { readonly [K in FormKind]: readonly FormTarget<K>[] } = {
   challenge: [{ kind: 'challenge', setId: 1 }, { kind: 'challenge', setId: BIGGEST }],
@@ -48,7 +49,7 @@ function refusal(run: () => unknown): SetwiseError {
 
 describe('buttons', () => {
   it('declares the kinds posted buttons already carry', () => {
-    expect(Object.keys(BUTTONS).sort()).toEqual(['action.open', 'challenge.open', 'meeting.bid', 'meeting.here', 'meeting.next', 'meeting.plan', 'privacy.erase', 'reflection.open', 'rotation.withdraw', 'rsvp']);
+    expect(Object.keys(BUTTONS).sort()).toEqual(['action.open', 'challenge.open', 'challenge.show', 'meeting.bid', 'meeting.here', 'meeting.next', 'meeting.plan', 'privacy.erase', 'reflection.open', 'rotation.withdraw', 'rsvp']);
   });
 
   it('reads back every declared kind it writes', () => {
@@ -217,7 +218,10 @@ describe('the buttons and forms Setwise actually makes', () => {
       const b = buttonsOf(sheets()).filter((x) => x.id === id).at(-1)!;
       return h.core.handle({ platform: 'console', workspaceId: 'W1', actor: person('alice'), where: channel('leaders'), payload: { type: 'action', actionId: b.id, value: b.value } });
     };
-    await h.say('alice', '#leaders', 'bid');
+    await h.say('alice', '#leaders', 'member add @bob');
+    const bobs = (await h.say('bob', '#leaders', 'challenge')).message.form!;
+    await h.core.handle({ platform: 'console', workspaceId: 'W1', actor: person('bob'), where: channel('leaders'), payload: { type: 'form', formId: bobs.id, values: { challenge: 'How can I?' } } });
+    await h.say('bob', '#leaders', 'bid');
     await pressed('meeting.next');
     await pressed('meeting.next');
     const actionForm = (await pressed('action.open')).message.form!;

@@ -13,7 +13,7 @@ export function reportRepo(db: PgDb): ReportRepo {
         if (!set) return undefined;
         const setMeetings = (
           await tx
-            .select({ id: meetings.id, localDate: meetings.localDate, startsAt: meetings.startsAt, status: meetings.status, ran: isNotNull(meetingRuns.meetingId) })
+            .select({ id: meetings.id, localDate: meetings.localDate, startsAt: meetings.startsAt, status: meetings.status, ran: isNotNull(meetingRuns.meetingId), startedAt: meetingRuns.startedAt })
             .from(meetings)
             .leftJoin(meetingRuns, eq(meetingRuns.meetingId, meetings.id))
             .where(eq(meetings.setId, setId))

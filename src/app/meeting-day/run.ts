@@ -4,7 +4,7 @@ import { SetwiseError } from '../../domain/errors';
 import type { LearningSet } from '../../domain/model';
 import { isFacilitator } from '../../domain/permissions';
 import { defaultStages, plannedEnd, presenterOrder, retime, stageTitle, withPresenters, type StageName } from '../../domain/run/stages';
-import type { MeetingRun } from '../../domain/run/types';
+import type { MeetingRun, Stage } from '../../domain/run/types';
 import type { Meeting } from '../../domain/schedule';
 import { meetingSummary, stageLabel } from '../../messages/copy/run-sheet';
 import { formId } from '../../messages/interactions/forms';
@@ -17,7 +17,7 @@ import { fieldErrorsReply, privateReply, type Deps, type Turn } from '../context
 import { findMeeting } from '../meetings';
 import { replan } from '../plan';
 import { changeRun, lengthOf, runningRun, todaysMeeting, plannedPresenters } from './runs';
-import { composeSheet, refreshSheet, sheetView } from './sheet';
+import { composeSheet, isPosted, refreshSheet, sheetView } from './sheet';
 
 /** Starts today's meeting: the run-sheet is posted to the set's channel and kept current from then on. */
 export async function meetingStart(deps: Deps, turn: Turn): Promise<Reply> {
@@ -35,20 +35,43 @@ export async function meetingStart(deps: Deps, turn: Turn): Promise<Reply> {
   if (!started.ok) {
     if (started.existing.status === 'ended') throw new SetwiseError('conflict', `Today's meeting of ${set.name} has already ended.`);
     // Started, but its sheet never reached the channel (the platform failed, or the process stopped): post it now.
-    if (started.existing.posted === null) return postSheet(deps, set, meeting, turn.actor.id);
+    if (!isPosted(started.existing.posted)) return postSheet(deps, set, meeting, turn.actor.id);
     return privateReply({ tone: 'info', text: `The meeting is already running: its run-sheet is in ${set.channelLabel}. Press Next there, or type \`meeting next\`, to move on.` });
   }
   return postSheet(deps, set, meeting, turn.actor.id);
 }
 
-/** Posts a started meeting's run-sheet and keeps where it went, to edit it from then on. */
+/** How long a claim to post the sheet holds before another start may take it over (its poster may have stopped). */
+const POSTING_CLAIM_MS = 60_000;
+
+/**
+ * Posts a started meeting's run-sheet, once, and keeps where it went, to edit it from
+ * then on. Posting is claimed on the run first (compare-and-set), so two facilitators
+ * starting at once post one sheet; a post that fails gives the claim back, so the next
+ * `meeting start` posts it.
+ */
 async function postSheet(deps: Deps, set: LearningSet, meeting: Meeting, starter: number): Promise<Reply> {
+  const now = deps.clock.now().getTime();
+  let claimed = false;
+  await changeRun(deps, meeting.id, (r) => {
+    const posting = (r.posted as { posting?: number } | null)?.posting;
+    claimed = !isPosted(r.posted) && !(typeof posting === 'number' && now - posting < POSTING_CLAIM_MS);
+    return claimed ? { posted: { posting: now } } : undefined;
+  });
+  // Assigned in the callback, which TypeScript does not follow.
+  if (!(claimed as boolean)) return privateReply({ tone: 'info', text: `The meeting is already running: its run-sheet is in ${set.channelLabel}.` });
   // Whoever starts the meeting is at it.
   await deps.store.runs.mark(meeting.id, starter, true, 'self', deps.clock.now());
   // Heads-ups for its time boxes, and the rotation leaves this meeting's presenters be from now on.
   await replan(deps, set.id);
   const run = (await deps.store.runs.get(meeting.id))!;
-  const posted = await deps.chat.post(set.channel, await composeSheet(deps, set, meeting, run));
+  let posted;
+  try {
+    posted = await deps.chat.post(set.channel, await composeSheet(deps, set, meeting, run));
+  } catch (error) {
+    await changeRun(deps, meeting.id, () => ({ posted: null })).catch(() => undefined);
+    throw error;
+  }
   await changeRun(deps, meeting.id, () => ({ posted }));
   return privateReply({
     tone: 'success',
@@ -107,13 +130,20 @@ export async function nextButton(deps: Deps, turn: Turn, meetingId: number, stag
 }
 
 /** The form that changes today's time boxes, one field a stage, filled with what they are. */
+/**
+ * A stage's field in the time boxes form, named for what the stage is (`checkin`,
+ * `issue-<presenter>`), not where it is: bids closing re-makes the issues, and a form
+ * opened before that must still put each box on its own stage.
+ */
+const fieldOf = (s: Stage): string => (s.kind === 'issue' ? `issue-${s.presenterId ?? 0}` : s.kind);
+
 function planForm(meetingId: number, run: MeetingRun, people: Parameters<typeof stageLabel>[2]): Form {
   return {
     id: formId({ kind: 'meeting.plan', meetingId }),
     title: 'Time boxes (minutes)',
     submitLabel: 'Save',
     fields: run.stages.flatMap((s, i) =>
-      i < run.stage ? [] : [{ id: `stage${i}`, label: withPlainNames(stageLabel(run.stages, i, people)), kind: 'short' as const, required: true, maxLength: 3, initial: String(s.minutes) }],
+      i < run.stage ? [] : [{ id: fieldOf(s), label: withPlainNames(stageLabel(run.stages, i, people)), kind: 'short' as const, required: true, maxLength: 3, initial: String(s.minutes) }],
     ),
   };
 }
@@ -167,17 +197,18 @@ export async function submitPlan(deps: Deps, turn: Turn, meetingId: number, valu
   const run = await deps.store.runs.get(meeting.id);
   if (!run || run.status !== 'running') throw new SetwiseError('conflict', 'That meeting has ended.');
   const errors: Record<string, string> = {};
-  const minutes = new Map<number, number>();
+  const minutes = new Map<string, number>();
+  const fields = new Set(run.stages.map(fieldOf));
   for (const [id, raw] of Object.entries(values)) {
-    const i = /^stage(\d{1,2})$/.exec(id)?.[1];
-    if (i === undefined || Number(i) >= run.stages.length) continue; // a field this form never had
+    if (!fields.has(id)) continue; // a stage that is no longer on the sheet, or a field this form never had
     const n = /^\d{1,3}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
     if (!(n >= 1 && n <= 240)) errors[id] = `"${raw.slice(0, 20)}" is not a number of minutes from 1 to 240`;
-    else minutes.set(Number(i), n);
+    else minutes.set(id, n);
   }
   const people = (await sheetView(deps, set, meeting, run)).people;
   if (Object.keys(errors).length > 0) return fieldErrorsReply(errors, planForm(meeting.id, run, people));
-  return savePlan(deps, set, meeting, (r) => r.stages.map((s, i) => (i >= r.stage && minutes.has(i) ? { ...s, minutes: minutes.get(i)! } : s)));
+  // Stages over by the time it is saved keep their boxes.
+  return savePlan(deps, set, meeting, (r) => r.stages.map((s, i) => (i >= r.stage && minutes.has(fieldOf(s)) ? { ...s, minutes: minutes.get(fieldOf(s))! } : s)));
 }
 
 /**
@@ -232,7 +263,8 @@ async function endMeeting(deps: Deps, set: LearningSet, meeting: Meeting, run: M
   const nextPresenters = nextMeeting
     ? rotation.slots.filter((x) => x.meetingId === nextMeeting.id && x.status === 'planned').sort((a, b) => a.position - b.position).flatMap((x) => (view.people.get(x.personId) ? [person(x.personId)] : []))
     : [];
-  await deps.chat.post(
+  // A set closed while its meeting ran has no channel to tell: the record is kept all the same.
+  if (set.status === 'open') await deps.chat.post(
     set.channel,
     meetingSummary({
       set,

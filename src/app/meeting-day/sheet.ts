@@ -29,7 +29,7 @@ export async function sheetView(deps: Deps, set: LearningSet, meeting: Meeting, 
   const attendance = await deps.store.runs.attendance(meeting.id);
   const stage = run.stages[run.stage];
   const presenter = stage?.kind === 'issue' ? stage.presenterId : undefined;
-  const challenge = presenter === undefined ? undefined : (await deps.store.challenges.current(set.id, presenter))?.fields['challenge'];
+  const challenge = presenter !== undefined && (await deps.store.challenges.hasCurrent(set.id, presenter));
   const reviewQuestion = stage?.kind === 'review' && run.status === 'running' ? (await nextPrompt(deps, set, 'process-review', meeting.id)).text : undefined;
   return {
     set,
@@ -41,7 +41,7 @@ export async function sheetView(deps: Deps, set: LearningSet, meeting: Meeting, 
     here: new Set(attendance.filter((a) => a.present).map((a) => a.personId)),
     absent: new Set(attendance.filter((a) => !a.present).map((a) => a.personId)),
     planned: await plannedPresenters(deps, meeting.id),
-    ...(challenge ? { challenge } : {}),
+    challengeWritten: challenge,
     ...(reviewQuestion ? { reviewQuestion } : {}),
   };
 }
@@ -51,7 +51,7 @@ export async function composeSheet(deps: Deps, set: LearningSet, meeting: Meetin
 }
 
 /** Whether a stored value is a message the chat posted (it has an address). */
-const isPosted = (v: unknown): v is PostedMessage => typeof v === 'object' && v !== null && 'address' in v;
+export const isPosted = (v: unknown): v is PostedMessage => typeof v === 'object' && v !== null && 'address' in v;
 
 /**
  * Brings the run-sheet up to date, one edit at a time, reading the run when its turn

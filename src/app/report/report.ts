@@ -54,7 +54,7 @@ async function setsFor(deps: Deps, turn: Turn, scope: 'set' | 'programme'): Prom
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'set';
 
 function meetingLine(m: MeetingFigures): string {
-  const came = m.attended === null ? 'attendance not recorded' : `${m.attended} of ${m.members} there`;
+  const came = m.attended === null ? 'attendance not recorded' : `${m.attended} there`;
   return `${dayLabel(m.date)}: ${came}, ${plural(m.presentations, 'presentation')}, ${plural(m.actions, 'action')} committed`;
 }
 

@@ -23,7 +23,7 @@ function parsePlan(a: Args): { changes: { stage: string; minutes: number }[] } {
   const changes: { stage: string; minutes: number }[] = [];
   while (!a.empty) {
     const word = a.word('a stage').toLowerCase();
-    const numbered = /^issue(\d)$/.exec(word);
+    const numbered = /^issue([1-9])$/.exec(word);
     const stage = numbered ? `issue${numbered[1]}` : STAGE_WORDS[word];
     if (!stage) throw new ArgError(`"${word}" is not a stage; use checkin, bids, issue (or issue1, issue2...), actions or review.`);
     if (changes.some((c) => c.stage === stage)) throw new ArgError(`"${word}" is given twice.`);

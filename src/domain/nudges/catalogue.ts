@@ -13,6 +13,8 @@ export type PlanMeeting = Pick<RotationMeeting, 'id' | 'startsAt' | 'endsAt' | '
 export interface HeadsUp {
   readonly meetingId: number;
   readonly stage: number;
+  /** The stage's time box, part of the key: a box changed after its heads-up went gets another. */
+  readonly minutes: number;
   readonly personId: number;
   readonly runAt: Date;
   readonly staleAt: Date;
@@ -64,7 +66,7 @@ export function planNudges(input: NudgePlanInput): PlannedNudge[] {
   const live = input.meetings.filter((m) => m.status !== 'cancelled');
   const zoneOf = (personId: number | null) => (personId === null ? input.zone : (input.zones.get(personId) ?? input.zone));
   const out: PlannedNudge[] = [];
-  const add = (kind: NudgeKind, m: Pick<PlanMeeting, 'id'>, personId: number | null, runAt: number, staleAt: number, stage?: number) => {
+  const add = (kind: NudgeKind, m: Pick<PlanMeeting, 'id'>, personId: number | null, runAt: number, staleAt: number, stage?: { index: number; minutes: number }) => {
     if (staleAt <= now.getTime()) return; // already useless: nothing to plan
     out.push({ kind, dedupeKey: nudgeKey(m.id, kind, personId, stage), runAt: new Date(runAt), staleAt: new Date(staleAt), meetingId: m.id, personId });
   };
@@ -101,7 +103,8 @@ export function planNudges(input: NudgePlanInput): PlannedNudge[] {
     }
     // A meeting running on its run-sheet ends when its facilitator says: what follows the end waits for that.
     const running = m.run?.status === 'running';
-    if (m.run?.status === 'running') add('meeting-ended', m, null, m.run.closesAt.getTime(), m.run.closesAt.getTime() + 30 * DAY);
+    // Its own key: a meeting started after its planned end has had its meeting-ended already.
+    if (m.run?.status === 'running') add('run-close', m, null, m.run.closesAt.getTime(), m.run.closesAt.getTime() + 30 * DAY);
     else add('meeting-ended', m, null, end, end + 30 * DAY);
     // Once the run-sheet has said who came, the reflection prompt goes to them.
     const attendees = m.run?.status === 'ended' ? input.memberIds.filter((p) => m.run?.status === 'ended' && m.run.attended.includes(p)) : input.memberIds;
@@ -120,6 +123,6 @@ export function planNudges(input: NudgePlanInput): PlannedNudge[] {
       for (const p of input.memberIds) add('programme-end', m, p, shift(m.startsAt, { days: 1 }, 1, zoneOf(p)), end + 15 * DAY);
     }
   });
-  for (const h of input.headsUps ?? []) add('stage-heads-up', { id: h.meetingId }, h.personId, h.runAt.getTime(), h.staleAt.getTime(), h.stage);
+  for (const h of input.headsUps ?? []) add('stage-heads-up', { id: h.meetingId }, h.personId, h.runAt.getTime(), h.staleAt.getTime(), { index: h.stage, minutes: h.minutes });
   return out;
 }

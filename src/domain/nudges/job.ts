@@ -14,11 +14,12 @@ export const NUDGE_KINDS = [
   'programme-end',
 ] as const;
 /**
- * Jobs are nudges, plus two of Setwise's own: when a meeting ends, its slots are
- * settled (presented or absent) and the rotation moves its window on; and while a
- * meeting runs on its run-sheet, the facilitator hears when a time box is nearly up.
+ * Jobs are nudges, plus Setwise's own: when a meeting ends, its slots are settled
+ * (presented or absent) and the rotation moves its window on; while a meeting runs on
+ * its run-sheet, the facilitator hears when a time box is nearly up, and a run nobody
+ * ends is closed for them (`run-close`).
  */
-export type NudgeKind = (typeof NUDGE_KINDS)[number] | 'meeting-ended' | 'stage-heads-up';
+export type NudgeKind = (typeof NUDGE_KINDS)[number] | 'meeting-ended' | 'stage-heads-up' | 'run-close';
 
 /** Private nudges wait for the end of their recipient's quiet hours; channel ones do not. */
 export const PRIVATE_KINDS: ReadonlySet<NudgeKind> = new Set([
@@ -64,11 +65,14 @@ export interface Job {
 }
 
 /** A nudge's dedupe key: one per meeting, kind and recipient (none for the channel's). */
-export const nudgeKey = (meetingId: number, kind: NudgeKind, personId: number | null, stage?: number): string =>
-  `meeting:${meetingId}:${kind}${personId === null ? '' : `:${personId}`}${stage === undefined ? '' : `:stage-${stage}`}`;
+export const nudgeKey = (meetingId: number, kind: NudgeKind, personId: number | null, stage?: { index: number; minutes: number }): string =>
+  `meeting:${meetingId}:${kind}${personId === null ? '' : `:${personId}`}${stage === undefined ? '' : `:stage-${stage.index}-${stage.minutes}m`}`;
 
-/** The stage a stage heads-up is about, read back from its key. */
+/**
+ * The stage a stage heads-up is about, read back from its key. The key holds the time
+ * box too, so a box made longer after its heads-up went gets a heads-up of its own.
+ */
 export const stageOfKey = (dedupeKey: string): number | undefined => {
-  const m = /:stage-(\d+)$/.exec(dedupeKey);
+  const m = /:stage-(\d+)-\d+m$/.exec(dedupeKey);
   return m ? Number(m[1]) : undefined;
 };

@@ -41,7 +41,7 @@ function headsUps(s: PlanSnapshot): HeadsUp[] {
     const stage = run.stages[run.stage];
     if (run.status !== 'running' || !stage || stage.minutes <= HEADS_UP_MINUTES) return [];
     const end = stageEndsAt(run);
-    return [{ meetingId: run.meetingId, stage: run.stage, personId: run.startedBy, runAt: new Date(end.getTime() - HEADS_UP_MINUTES * 60_000), staleAt: end }];
+    return [{ meetingId: run.meetingId, stage: run.stage, minutes: stage.minutes, personId: run.startedBy, runAt: new Date(end.getTime() - HEADS_UP_MINUTES * 60_000), staleAt: end }];
   });
 }
 

@@ -75,7 +75,8 @@ export function planRotation(snapshot: RotationSnapshot): Slot[] {
   const n = snapshot.presentersPerMeeting;
   const window = windowOf(snapshot);
   const inWindow = new Set(window.map((m) => m.id));
-  const future = new Set(snapshot.meetings.filter((m) => m.startsAt.getTime() > snapshot.now.getTime()).map((m) => m.id));
+  // A meeting under way on its run-sheet (started early, its planned start still ahead) is not the future: its presenters stay.
+  const future = new Set(snapshot.meetings.filter((m) => !m.run && m.startsAt.getTime() > snapshot.now.getTime()).map((m) => m.id));
 
   // Rotation picks outside the window are stale (the window moved): let the plan redo them.
   slots = slots.filter((x) => !(x.status === 'planned' && x.source === 'rotation' && !x.notifiedAt && future.has(x.meetingId) && !inWindow.has(x.meetingId)));

@@ -70,7 +70,11 @@ export function retime(run: Pick<MeetingRun, 'stages' | 'stage' | 'status'> | un
     if (s.kind === 'issue') issue += 1;
     const minutes = s.kind === 'issue' ? (changes.get(`issue${issue}`) ?? changes.get('issue')) : changes.get(s.kind);
     if (minutes === undefined) return s;
-    if (i < firstOpen) throw new SetwiseError('conflict', `The ${stageTitle(s, issue)} stage is over; its time box can no longer change.`);
+    if (i < firstOpen) {
+      // "issue" names every issue: those over keep their boxes. A stage named on its own that is over is refused.
+      if (s.kind === 'issue' && !changes.has(`issue${issue}`)) return s;
+      throw new SetwiseError('conflict', `The ${stageTitle(s, issue)} stage is over; its time box can no longer change.`);
+    }
     return { ...s, minutes };
   });
 }

@@ -26,8 +26,8 @@ export interface SheetView {
   readonly absent: ReadonlySet<number>;
   /** The rotation's planned presenters, in order. */
   readonly planned: readonly number[];
-  /** The running issue's presenter's current challenge, in one sentence, if they wrote one. */
-  readonly challenge?: string;
+  /** Whether the running issue's presenter has a challenge written up (its text is never on the sheet: see challengeButton). */
+  readonly challengeWritten: boolean;
   /** The process review question, on that stage. */
   readonly reviewQuestion?: string;
 }
@@ -87,7 +87,9 @@ function guidance(v: SheetView): string[] {
       const presenter = stage.presenterId === undefined ? undefined : v.people.get(stage.presenterId);
       const name = presenter ? who(presenter) : 'the presenter';
       return [
-        v.challenge ? `${capital(name)}'s challenge: ${v.challenge}` : `${capital(name)} tells the story of their challenge in a few minutes.`,
+        v.challengeWritten
+          ? `${capital(name)} has written up their challenge: members read it with Read the challenge (or \`challenge show\`), privately, as ${name} tells the story in a few minutes.`
+          : `${capital(name)} tells the story of their challenge in a few minutes.`,
         QUESTIONING_RULE,
         `To close, ${name} states the actions they will take before the next meeting: the Add an action button, or \`action add <text> [by <date>]\`.`,
       ];
@@ -102,10 +104,11 @@ function guidance(v: SheetView): string[] {
 function buttons(v: SheetView): Button[] {
   const { run, meeting, set } = v;
   if (run.status === 'ended') return [];
-  const kind = run.stages[run.stage]!.kind;
+  const { kind, presenterId: presenter } = run.stages[run.stage]!;
   return [
     button({ kind: 'meeting.here', meetingId: meeting.id }, 'Here'),
     ...(kind === 'bids' ? [button({ kind: 'meeting.bid', meetingId: meeting.id }, 'Bid')] : []),
+    ...(kind === 'issue' && v.challengeWritten && presenter !== undefined ? [button({ kind: 'challenge.show', setId: set.id, personId: presenter }, 'Read the challenge')] : []),
     ...(kind === 'issue' || kind === 'actions' ? [button({ kind: 'action.open', setId: set.id }, 'Add an action')] : []),
     button({ kind: 'meeting.next', meetingId: meeting.id, stage: run.stage }, 'Next', 'primary'),
   ];

@@ -28,6 +28,8 @@ export const BUTTONS = {
   'meeting.bid': { meetingId: recordId },
   /** On a run-sheet (and the facilitator's heads-up): ends `stage` and starts the next; a press on a stage already over does nothing. */
   'meeting.next': { meetingId: recordId, stage: position },
+  /** On a run-sheet's issue stage: the presenter's challenge, privately, to a member of the set. */
+  'challenge.show': { setId: recordId, personId: recordId },
   /** On `meeting plan`'s answer: the time boxes form. */
   'meeting.plan': { meetingId: recordId },
   /** On a run-sheet in an issue or the actions stage: the action form, for the presser's own action. */

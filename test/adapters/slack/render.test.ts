@@ -251,7 +251,7 @@ const CASES: Record<string, Record<string, (f: Fixtures) => Sent[]>> = {
             here: new Set(f.people.slice(0, stage * 3).map((p) => p.id)),
             absent: new Set(f.people.slice(stage * 3, stage * 3 + 2).map((p) => p.id)),
             planned: f.people.slice(0, 4).map((p) => p.id),
-            challenge: typed('markup', CHALLENGE_FIELDS[0].maxLength),
+            challengeWritten: stage % 2 === 0,
             reviewQuestion: f.question,
           }),
         ),

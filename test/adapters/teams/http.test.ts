@@ -11,6 +11,7 @@ import { inputIdOf } from '../../../adapters/teams/card-data';
 import { startFakeConnector, type FakeConnector } from '../../support/teams/connector';
 import { BOT, CHANNEL, TEAM, TENANT, channelMessage, execute, installed, membersAdded, personalMessage, submit, teamsPerson } from '../../support/teams/activities';
 import { startSetwiseTeams, type SetwiseTeams } from '../../support/teams/setwise';
+import { buttonsOf, cardOf, sentText, textsOf, type Card } from '../../support/teams/cards';
 
 const START = new Date('2027-01-04T09:00:00Z');
 const alice = teamsPerson('Alice');
@@ -29,43 +30,6 @@ async function begin(overrides: Parameters<typeof startSetwiseTeams>[1] = {}) {
   fake = await startFakeConnector();
   setwise = await startSetwiseTeams(START, overrides);
   return { fake, setwise, serviceUrl: fake.url };
-}
-
-type Card = { body: { type: string; text?: string; id?: string; [k: string]: unknown }[]; actions?: { type: string; title?: string; data?: unknown; card?: Card }[]; msteams?: { entities?: { text: string; mentioned: { id: string } }[] } };
-
-const cardOf = (activity: Record<string, unknown>): Card => ((activity.attachments as { contentType: string; content: Card }[] | undefined) ?? []).find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')!.content;
-/** Every text a card shows, in order, including inside containers and shown cards. */
-function textsOf(card: Card): string {
-  const out: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (typeof o.text === 'string') out.push(o.text);
-      if (typeof o.title === 'string') out.push(o.title);
-      if (typeof o.label === 'string') out.push(o.label);
-      for (const [k, v] of Object.entries(o)) if (k !== 'msteams' && typeof v === 'object') walk(v);
-    }
-  };
-  walk(card.body);
-  walk(card.actions);
-  return out.join('\n');
-}
-const sentText = (s: { activity: Record<string, unknown> }) => textsOf(cardOf(s.activity));
-
-/** Every Action.Execute's data in a card, by its title. */
-function buttonsOf(card: Card): Map<string, unknown> {
-  const found = new Map<string, unknown>();
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (o.type === 'Action.Execute' && typeof o.title === 'string') found.set(o.title, o.data);
-      for (const v of Object.values(o)) if (typeof v === 'object') walk(v);
-    }
-  };
-  walk(card);
-  return found;
 }
 
 describe('Setwise on Teams, over HTTP', () => {

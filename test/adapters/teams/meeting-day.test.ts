@@ -9,6 +9,7 @@ import { FILE_CONSENT } from '../../../adapters/teams/files';
 import { startFakeConnector, type FakeConnector } from '../../support/teams/connector';
 import { CHANNEL, TENANT, channelMessage, execute, personalMessage, teamsPerson } from '../../support/teams/activities';
 import { startSetwiseTeams, type SetwiseTeams } from '../../support/teams/setwise';
+import { buttonsOf, cardOf } from '../../support/teams/cards';
 
 const alice = teamsPerson('Alice');
 const bob = teamsPerson('Bob');
@@ -16,23 +17,6 @@ const sam = teamsPerson('Sam');
 let fake: FakeConnector;
 let setwise: SetwiseTeams;
 
-type Card = { body: unknown[]; actions?: unknown[] };
-const cardOf = (activity: Record<string, unknown>): Card | undefined =>
-  ((activity.attachments as { contentType: string; content: Card }[] | undefined) ?? []).find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
-/** Every Action.Execute's data in a card, by its title. */
-function buttonsOf(card: Card | undefined): Map<string, unknown> {
-  const found = new Map<string, unknown>();
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (o.type === 'Action.Execute' && typeof o.title === 'string') found.set(o.title, o.data);
-      for (const v of Object.values(o)) if (typeof v === 'object') walk(v);
-    }
-  };
-  walk(card);
-  return found;
-}
 const say = (from: typeof alice, text: string) => setwise.post(channelMessage({ serviceUrl: fake.url, from, text, people: [bob, sam] }));
 const isSheet = (a: Record<string, unknown>) => JSON.stringify(a).includes('meeting of Tue 5 Jan 2027');
 
