@@ -236,6 +236,17 @@ describe('a meeting run on its run-sheet, where people break it', () => {
     expect(run.stages.map((s) => `${s.kind}:${s.minutes}`)).toEqual(['checkin:30', 'bids:5', 'issue:33', 'issue:33', `issue:${run.stages[4]!.minutes}`, 'actions:7', 'review:11']);
   });
 
+  it('counts a planned presenter who gave the day\'s place back as withdrawn, not as a missed turn, even if they then left', async () => {
+    await h.advanceTo(at(-5));
+    const meeting = await firstMeeting();
+    await h.say('alice', '#leaders', 'meeting start');
+    expect((await h.say('bob', '#leaders', 'withdraw')).message.text).toMatch(/gave their time today back/);
+    await h.say('bob', '#leaders', 'here no');
+    await nextUntil(/has ended/);
+    const bob = await h.idOf('bob');
+    expect((await h.planOf()).slots.find((x) => x.meetingId === meeting.id && x.personId === bob)).toMatchObject({ status: 'withdrawn', reason: { kind: 'withdrew' } });
+  });
+
   it('posts one sheet when two facilitators start at once', async () => {
     await h.say('alice', '#leaders', 'facilitator add @dave');
     await h.advanceTo(at(-5));

@@ -23,7 +23,7 @@ function liveRecord(s: PlanSnapshot, m: Meeting): LiveRecord | undefined {
   if (!run) return undefined;
   if (run.status === 'running') return { status: 'running', closesAt: new Date(Math.max(m.endsAt.getTime(), plannedEnd(run).getTime()) + RUN_CLOSES_AFTER_MS) };
   const attended = s.attendance.filter((a) => a.meetingId === m.id && a.present).map((a) => a.personId);
-  return { status: 'ended', on: m.localDate, attended, presented: presentedIn(run) };
+  return { status: 'ended', on: m.localDate, attended, presented: presentedIn(run), passed: run.passed };
 }
 
 /** The set's meetings as the plan reads them: a meeting ended on its run-sheet ends when it really did. */

@@ -25,6 +25,8 @@ function settleFromRecord(s: RotationSnapshot, slots: Slot[]): Slot[] {
     // Given back, or missed for a reason known before the day: that stands. A slot the plan
     // settled as presented (a meeting started after its planned end) is settled again from the record.
     if (slot.status === 'withdrawn' || slot.status === 'absent') return slot;
+    // Gave the place back during bids: a withdrawal, whether they then stayed or not.
+    if (run.passed.includes(slot.personId)) return { ...slot, status: 'withdrawn', reason: { kind: 'withdrew' }, swapWith: null };
     if (!run.attended.includes(slot.personId)) return { ...slot, status: 'absent', reason: { kind: 'not-there' }, swapWith: null };
     return { ...slot, status: 'withdrawn', reason: { kind: 'withdrew' }, swapWith: null };
   });

@@ -55,7 +55,8 @@ export interface RotationMeeting {
 export type LiveRecord =
   /** `closesAt`: when a run nobody ended is ended for them (see the meeting-ended job). */
   | { readonly status: 'running'; readonly closesAt: Date }
-  | { readonly status: 'ended'; readonly on: string; readonly attended: readonly number[]; readonly presented: readonly number[] };
+  /** `passed`: planned presenters who gave the day's place back themselves, during bids. */
+  | { readonly status: 'ended'; readonly on: string; readonly attended: readonly number[]; readonly presented: readonly number[]; readonly passed: readonly number[] };
 
 /** Everything the rotation rules read about one set, as of `now`. */
 export interface RotationSnapshot {
