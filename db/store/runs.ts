@@ -37,6 +37,9 @@ export function runRepo(db: Db): MeetingRunRepo {
         (tx) => {
           const existing = find(tx, run.meetingId);
           if (existing) return { ok: false as const, existing };
+          // Checked again here: a cancel may have landed since the core read the meeting.
+          const meeting = tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, run.meetingId)).get();
+          if (meeting?.status !== 'scheduled') return { ok: false as const, reason: 'not-scheduled' as const };
           tx.insert(meetingRuns)
             .values({ meetingId: run.meetingId, setId: run.setId, status: 'running', stages: run.stages.map((s) => ({ ...s })), stage: run.stage, stageStartedAt: run.stageStartedAt, bids: [], passed: [], startedBy: run.startedBy, startedAt: run.startedAt, updatedAt: now })
             .run();
@@ -66,7 +69,8 @@ export function runRepo(db: Db): MeetingRunRepo {
       return db.transaction(
         (tx) => {
           if (!bump(tx, meetingId, version, { status: 'ended', stage, endedAt: at }, now)) return { ok: false as const, reason: 'changed' as const };
-          tx.update(meetings).set({ status: 'held', updatedAt: now }).where(eq(meetings.id, meetingId)).run();
+          // Held, unless it was cancelled while it ran: that stands.
+          tx.update(meetings).set({ status: 'held', updatedAt: now }).where(and(eq(meetings.id, meetingId), eq(meetings.status, 'scheduled'))).run();
           const run = find(tx, meetingId)!;
           planOwed(tx, [run.setId]);
           return { ok: true as const, value: run };

@@ -15,7 +15,9 @@ export async function checkin(deps: Deps, turn: Turn, args: CommandOf<'checkin'>
     await deps.chat.post(set.channel, copy.checkin(set, args.question));
     return privateReply({ tone: 'success', text: `Posted to ${set.channelLabel}.` });
   }
-  const next = (await deps.store.meetings.list(set.id)).find((m) => m.status === 'scheduled' && m.startsAt.getTime() > now.getTime());
+  // Not a meeting under way on its run-sheet (begun early): its check-in has begun.
+  const running = (await deps.store.runs.running(set.id))?.meetingId;
+  const next = (await deps.store.meetings.list(set.id)).find((m) => m.status === 'scheduled' && m.startsAt.getTime() > now.getTime() && m.id !== running);
   if (!next) throw new SetwiseError('not-found', `${set.name} has no upcoming meeting to ask it at.`, 'Post it now with `checkin <question> now`.');
   await deps.store.checkins.add(set.id, next.id, args.question, 'next', turn.actor.id, now);
   return privateReply({ tone: 'success', text: `Queued: it opens the meeting on ${meetingTime(next, viewerZone(turn, set.timeZone))}, in place of the library's question.` });

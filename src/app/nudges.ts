@@ -21,6 +21,8 @@ const skip = (reason: string): Delivery => ({ type: 'skip', reason });
 
 /** Nudges about a meeting still to come. */
 const BEFORE_THE_MEETING: ReadonlySet<Job['kind']> = new Set(['presenter-notice', 'challenge-reminder', 'meeting-reminder', 'rsvp-reminder', 'low-attendance']);
+/** Nudges for a meeting's opening check-in. */
+const CHECK_IN: ReadonlySet<Job['kind']> = new Set(['checkin', 'checkin-actions']);
 
 interface Scene {
   readonly set: LearningSet;
@@ -34,8 +36,13 @@ async function sceneOf(deps: Deps, job: Job): Promise<Scene | string> {
   if (!set || set.status !== 'open') return 'the set is closed';
   const meeting = await deps.store.meetings.get(job.meetingId);
   if (!meeting || meeting.setId !== set.id || meeting.status === 'cancelled') return 'the meeting was cancelled';
-  // A meeting started early on its run-sheet has begun: what leads up to it is no use now.
-  if (BEFORE_THE_MEETING.has(job.kind) && (meeting.status === 'held' || (await deps.store.runs.get(meeting.id)))) return 'the meeting has begun';
+  // A meeting started early on its run-sheet has begun: what leads up to it is no use now,
+  // and what opens it is no use once its check-in is over.
+  if (BEFORE_THE_MEETING.has(job.kind) || CHECK_IN.has(job.kind)) {
+    const run = meeting.status === 'held' ? 'held' : await deps.store.runs.get(meeting.id);
+    if (run && BEFORE_THE_MEETING.has(job.kind)) return 'the meeting has begun';
+    if (run && (run === 'held' || run.status === 'ended' || run.stage > 0)) return 'the check-in is over';
+  }
   if (job.personId === null) return { set, meeting, person: undefined };
   const person = await deps.store.people.get(job.personId);
   if (!person || !(await deps.store.memberships.find(set.id, person.id))) return 'they are no longer in the set';

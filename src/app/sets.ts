@@ -1,4 +1,5 @@
 import { withRunsKept } from './meeting-day/runs';
+import { closeForgottenRun } from './meeting-day/run';
 import { SetwiseError } from '../domain/errors';
 import { rezone } from '../domain/meetings';
 import * as copy from '../messages/copy/sets';
@@ -65,6 +66,9 @@ export async function setZone(deps: Deps, turn: Turn, args: { zone: string }): P
 export async function closeSet(deps: Deps, turn: Turn): Promise<Reply> {
   const { set } = await facilitatorView(deps, turn, 'close it');
   await deps.store.sets.close(set.id, deps.clock.now());
+  // A meeting still running is ended with the set (recorded, no summary: the channel is freed).
+  const running = await deps.store.runs.running(set.id);
+  if (running) await closeForgottenRun(deps, running.meetingId);
   await replan(deps, set.id); // a closed set sends nothing more
   deps.log.info({ setId: set.id }, 'set closed');
   return publicReply(copy.setClosed(set));

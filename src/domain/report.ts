@@ -59,7 +59,7 @@ export interface SetReport {
  */
 export function setReport(f: SetFigures, now: Date): SetReport {
   // Held (a run-sheet may end one before its planned start), or under way: not cancelled, and started.
-  const held = f.meetings.filter((m) => m.status === 'held' || (m.status === 'scheduled' && m.startsAt.getTime() <= now.getTime()));
+  const held = f.meetings.filter((m) => m.status === 'held' || (m.status === 'scheduled' && (m.ran || m.startsAt.getTime() <= now.getTime())));
   // A meeting begins when it was started on its run-sheet, if that was before its planned start.
   const begins = (m: (typeof held)[number]) => Math.min(m.startsAt.getTime(), m.startedAt?.getTime() ?? Infinity);
   const bucketOf = (at: Date): number | undefined => {

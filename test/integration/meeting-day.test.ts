@@ -34,6 +34,13 @@ const press = async (core: Core, name: string, actionId: string, value: string):
 
 const firstMeeting = async () => (await h.planOf()).meetings[0]!;
 const isSheet = (text: string) => text.startsWith('Northern Lights: meeting of Tue 5 Jan 2027');
+/** A new core, scheduler and chat on the same store: what a restarted process would be. */
+function restarted(): { chat: RecordingChat; core: Core; scheduler: ReturnType<typeof nudgeScheduler> } {
+  const chat = new RecordingChat(() => h.clock.now());
+  const deps = { store: h.store, chat, clock: h.clock, log: silentLogger, prompts: loadPromptLibrary(DEFAULT_PROMPTS_DIR) };
+  return { chat, core: createCore(deps), scheduler: nudgeScheduler(deps, 'restarted') };
+}
+
 const headsUps = (chat: RecordingChat) => chat.to(dmOf('alice')).filter((m) => /minutes? left for/.test(m.text));
 
 describe('a meeting run on its run-sheet', () => {
@@ -179,11 +186,7 @@ describe('a meeting run on its run-sheet', () => {
     expect(slots.find((x) => x.personId === bob)).toMatchObject({ status: 'presented' });
   });
 
-  function restarted() {
-    const chat = new RecordingChat(() => h.clock.now());
-    const deps = { store: h.store, chat, clock: h.clock, log: silentLogger, prompts: loadPromptLibrary(DEFAULT_PROMPTS_DIR) };
-    return { chat, core: createCore(deps), scheduler: nudgeScheduler(deps, 'restarted') };
-  }
+
 });
 
 describe('a meeting run on its run-sheet, where people break it', () => {
@@ -215,7 +218,8 @@ describe('a meeting run on its run-sheet, where people break it', () => {
     expect((await h.say('alice', '#leaders', 'meeting cancel 2027-01-05')).message.text).toMatch(/run on its run-sheet/);
     expect((await h.say('alice', '#leaders', 'meeting move 2027-01-05 to 2027-01-07')).message.text).toMatch(/run on its run-sheet/);
     await nextUntil(/issue 1/);
-    expect((await h.say('dave', '#leaders', 'bid')).message.text).toMatch(/bid to present on Tue 2 Feb 2027/);
+    // (dave already presents then: the answer names that meeting, not today's.)
+    expect((await h.say('dave', '#leaders', 'bid')).message.text).toMatch(/already presenting on Tue 2 Feb 2027/);
     expect((await h.say('dave', '#leaders', 'rsvp no')).message.text).toMatch(/cannot come to Northern Lights on Tue 2 Feb 2027/);
   });
 
@@ -245,6 +249,64 @@ describe('a meeting run on its run-sheet, where people break it', () => {
     await nextUntil(/has ended/);
     const bob = await h.idOf('bob');
     expect((await h.planOf()).slots.find((x) => x.meetingId === meeting.id && x.personId === bob)).toMatchObject({ status: 'withdrawn', reason: { kind: 'withdrew' } });
+  });
+
+  it('does not hand the next meeting to today\'s presenters when today\'s starts early, nor let withdraw or swap reach it', async () => {
+    await h.say('alice', '#leaders', 'schedule every 1 week on tuesday at 10:00 for 3h from 2027-01-05 for 4 meetings');
+    await h.advanceTo(at(-5));
+    const before = (await h.text('bob', '#leaders', 'rotation')).split('Tue 12 Jan 2027')[1];
+    expect(before).toMatch(/@dave[\s\S]*@erin/);
+    await h.say('alice', '#leaders', 'meeting start');
+    await h.advanceTo(at(1)); // 10:00: the week-ahead notices for 12 Jan go out
+    const told = h.chat.posts.filter((p) => p.message.text.startsWith('You are presenting at Northern Lights on Tue 12 Jan')).map((p) => JSON.stringify(p.to.ref));
+    expect(told.sort()).toEqual([JSON.stringify(dmOf('dave').ref), JSON.stringify(dmOf('erin').ref)]);
+    await nextUntil(/issue 1/);
+    // Bids have closed: withdraw and swap are about the meetings to come, not today's.
+    expect((await h.say('bob', '#leaders', 'withdraw')).message.text).toMatch(/no presenting slot coming up|gave their presenting slot back/);
+    const meeting = await firstMeeting();
+    const bob = await h.idOf('bob');
+    expect((await h.planOf()).slots.find((x) => x.meetingId === meeting.id && x.personId === bob)?.status).toBe('planned');
+    await h.say('alice', '#leaders', 'swap @carol @dave');
+    const carol = await h.idOf('carol');
+    expect((await h.planOf()).slots.find((x) => x.meetingId === meeting.id && x.personId === carol)?.status).toBe('planned');
+  });
+
+  it('skips the check-in nudges once the check-in is over, and queues a check-in question for the next meeting, not the one under way', async () => {
+    await h.say('bob', '#leaders', 'action add call the finance lead');
+    await h.advanceTo(at(-30));
+    await h.say('alice', '#leaders', 'meeting start');
+    await h.say('alice', '#leaders', 'meeting next'); // the check-in is over at 09:30
+    expect((await h.say('alice', '#leaders', 'checkin What surprised you? next')).message.text).toMatch(/Tue 2 Feb 2027/);
+    await h.advanceTo(at(5));
+    expect(h.chat.posts.filter((p) => /check-in/i.test(p.message.text) && !isSheet(p.message.text))).toEqual([]);
+  });
+
+  it('ends a meeting still running when its set is closed, with no summary to a channel now free', async () => {
+    await h.advanceTo(at(-5));
+    const meeting = await firstMeeting();
+    await h.say('alice', '#leaders', 'meeting start');
+    await h.say('alice', '#leaders', 'set close');
+    expect((await h.store.runs.get(meeting.id))!.status).toBe('ended');
+    expect((await h.store.meetings.get(meeting.id))!.status).toBe('held');
+    expect(h.chat.posts.some((p) => p.message.text.includes('meeting summary') || p.message.text.includes('met on Tue 5 Jan'))).toBe(false);
+  });
+
+  it('keeps the sheet of a start that took over a lapsed claim, when the first start\'s post fails late', async () => {
+    await h.advanceTo(at(-5));
+    const meeting = await firstMeeting();
+    let fail!: (e: Error) => void;
+    const slow = restarted();
+    slow.chat.post = () => new Promise((_, reject) => (fail = reject));
+    const first = slow.core.handle({ platform: 'console', workspaceId: 'W1', actor: person('alice'), where: channel('leaders'), payload: { type: 'command', text: 'meeting start', mentions: [] } });
+    await expect.poll(() => fail).toBeDefined();
+    h.clock.advance(61_000); // the first start's claim lapses
+    expect((await h.say('alice', '#leaders', 'meeting start')).message.text).toMatch(/has started/);
+    fail(new Error('the platform timed out'));
+    expect((await first).message.tone).toBe('error');
+    const run = (await h.store.runs.get(meeting.id))!;
+    expect(run.posted).toEqual({ address: channel('leaders').address, ref: h.chat.posts.find((p) => isSheet(p.message.text))!.ref });
+    await h.say('dave', '#leaders', 'here');
+    expect(h.chat.updates.filter((u) => isSheet(u.message.text)).length).toBeGreaterThan(0);
   });
 
   it('posts one sheet when two facilitators start at once', async () => {

@@ -36,6 +36,8 @@ export function runRepo(db: PgDb): MeetingRunRepo {
       return serially(db, async (tx) => {
         const existing = await find(tx, run.meetingId);
         if (existing) return { ok: false as const, existing };
+        const [meeting] = await tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, run.meetingId));
+        if (meeting?.status !== 'scheduled') return { ok: false as const, reason: 'not-scheduled' as const };
         await tx.insert(meetingRuns).values({ meetingId: run.meetingId, setId: run.setId, status: 'running', stages: run.stages.map((s) => ({ ...s })), stage: run.stage, stageStartedAt: run.stageStartedAt, bids: [], passed: [], startedBy: run.startedBy, startedAt: run.startedAt, updatedAt: now });
         const coming = await tx.select({ personId: rsvps.personId }).from(rsvps).where(and(eq(rsvps.meetingId, run.meetingId), eq(rsvps.answer, 'yes'))).orderBy(asc(rsvps.personId));
         for (const { personId } of coming) await tx.insert(attendance).values({ meetingId: run.meetingId, personId, present: true, source: 'rsvp', updatedAt: now }).onConflictDoNothing();
@@ -56,7 +58,7 @@ export function runRepo(db: PgDb): MeetingRunRepo {
     async end(meetingId, version, stage, at, now) {
       return serially(db, async (tx) => {
         if (!(await bump(tx, meetingId, version, { status: 'ended', stage, endedAt: at }, now))) return { ok: false as const, reason: 'changed' as const };
-        await tx.update(meetings).set({ status: 'held', updatedAt: now }).where(eq(meetings.id, meetingId));
+        await tx.update(meetings).set({ status: 'held', updatedAt: now }).where(and(eq(meetings.id, meetingId), eq(meetings.status, 'scheduled')));
         const run = (await find(tx, meetingId))!;
         await planOwed(tx, [run.setId]);
         return { ok: true as const, value: run };

@@ -1,4 +1,5 @@
 /** `meeting start`, `meeting next` (and Next), `meeting plan`, `meeting end`: the facilitator's run of the meeting. */
+import { randomUUID } from 'node:crypto';
 import type { CommandOf } from '../../commands/grammar';
 import { SetwiseError } from '../../domain/errors';
 import type { LearningSet } from '../../domain/model';
@@ -33,6 +34,7 @@ export async function meetingStart(deps: Deps, turn: Turn): Promise<Reply> {
     now,
   );
   if (!started.ok) {
+    if (!('existing' in started)) throw new SetwiseError('conflict', `Today's meeting of ${set.name} is no longer planned.`);
     if (started.existing.status === 'ended') throw new SetwiseError('conflict', `Today's meeting of ${set.name} has already ended.`);
     // Started, but its sheet never reached the channel (the platform failed, or the process stopped): post it now.
     if (!isPosted(started.existing.posted)) return postSheet(deps, set, meeting, turn.actor.id);
@@ -52,27 +54,32 @@ const POSTING_CLAIM_MS = 60_000;
  */
 async function postSheet(deps: Deps, set: LearningSet, meeting: Meeting, starter: number): Promise<Reply> {
   const now = deps.clock.now().getTime();
+  const token = randomUUID();
   let claimed = false;
   await changeRun(deps, meeting.id, (r) => {
     const posting = (r.posted as { posting?: number } | null)?.posting;
     claimed = !isPosted(r.posted) && !(typeof posting === 'number' && now - posting < POSTING_CLAIM_MS);
-    return claimed ? { posted: { posting: now } } : undefined;
+    return claimed ? { posted: { posting: now, token } } : undefined;
   });
   // Assigned in the callback, which TypeScript does not follow.
   if (!(claimed as boolean)) return privateReply({ tone: 'info', text: `The meeting is already running: its run-sheet is in ${set.channelLabel}.` });
-  // Whoever starts the meeting is at it.
-  await deps.store.runs.mark(meeting.id, starter, true, 'self', deps.clock.now());
-  // Heads-ups for its time boxes, and the rotation leaves this meeting's presenters be from now on.
-  await replan(deps, set.id);
-  const run = (await deps.store.runs.get(meeting.id))!;
+  // The claim is this start's while it still holds its token: a start that took a lapsed claim over owns the sheet.
+  const mine = (r: MeetingRun) => (r.posted as { token?: string } | null)?.token === token;
   let posted;
   try {
+    // Whoever starts the meeting is at it.
+    await deps.store.runs.mark(meeting.id, starter, true, 'self', deps.clock.now());
+    // Heads-ups for its time boxes, and the rotation leaves this meeting's presenters be from now on.
+    await replan(deps, set.id);
+    const run = (await deps.store.runs.get(meeting.id))!;
     posted = await deps.chat.post(set.channel, await composeSheet(deps, set, meeting, run));
   } catch (error) {
-    await changeRun(deps, meeting.id, () => ({ posted: null })).catch(() => undefined);
+    await changeRun(deps, meeting.id, (r) => (mine(r) ? { posted: null } : undefined)).catch(() => undefined);
     throw error;
   }
-  await changeRun(deps, meeting.id, () => ({ posted }));
+  let kept = false;
+  await changeRun(deps, meeting.id, (r) => ((kept = mine(r)) ? { posted } : undefined));
+  if (!(kept as boolean)) deps.log.warn({ meetingId: meeting.id }, 'a run-sheet was posted after its claim lapsed; the one posted since is kept');
   return privateReply({
     tone: 'success',
     text: `The meeting of ${set.name} has started: the run-sheet is in ${set.channelLabel}. Press Next (or type \`meeting next\`) as each stage ends; \`meeting plan\` changes the time boxes; \`meeting end\` ends it.`,

@@ -13,7 +13,8 @@ const nameOf = (s: RotationSnapshot, personId: number) => s.members.find((m) => 
 
 /** A person's next planned slot, at `meetingId` if given. */
 function nextSlot(s: RotationSnapshot, personId: number, meetingId: number | null): Slot | undefined {
-  const future = new Map(s.meetings.filter((m) => m.startsAt.getTime() > s.now.getTime()).map((m, i) => [m.id, i]));
+  // Still to come, and not begun early on its run-sheet.
+  const future = new Map(s.meetings.filter((m) => !m.run && m.startsAt.getTime() > s.now.getTime()).map((m, i) => [m.id, i]));
   return s.slots
     .filter((x) => x.personId === personId && x.status === 'planned' && future.has(x.meetingId) && (meetingId === null || x.meetingId === meetingId))
     .sort((a, b) => future.get(a.meetingId)! - future.get(b.meetingId)!)[0];

@@ -79,6 +79,11 @@ export function planRotation(snapshot: RotationSnapshot): Slot[] {
   const inWindow = new Set(window.map((m) => m.id));
   // A meeting under way on its run-sheet (started early, its planned start still ahead) is not the future: its presenters stay.
   const future = new Set(snapshot.meetings.filter((m) => !m.run && m.startsAt.getTime() > snapshot.now.getTime()).map((m) => m.id));
+  // Under way: running on its run-sheet, or between its planned start and end.
+  const now = snapshot.now.getTime();
+  const underWay = new Set(
+    snapshot.meetings.filter((m) => m.status === 'scheduled' && (m.run?.status === 'running' || (!m.run && m.startsAt.getTime() <= now && now < m.endsAt.getTime()))).map((m) => m.id),
+  );
 
   // Rotation picks outside the window are stale (the window moved): let the plan redo them.
   slots = slots.filter((x) => !(x.status === 'planned' && x.source === 'rotation' && !x.notifiedAt && future.has(x.meetingId) && !inWindow.has(x.meetingId)));
@@ -94,16 +99,17 @@ export function planRotation(snapshot: RotationSnapshot): Slot[] {
     const kept = [...fixed, ...sticky].slice(0, n);
     const keptIds = new Set(kept.map((x) => x.personId));
 
-    // Earlier meetings of the window count as presented, so the next one moves on; so do
-    // places already held later in the window (bids, swaps, told presenters), so a swap
-    // is not undone by the rotation handing the same person this meeting too.
+    // Earlier meetings of the window count as presented, so the next one moves on, and so
+    // does a meeting under way (its presenters are presenting now, however early it began);
+    // so do places already held later in the window (bids, swaps, told presenters), so a
+    // swap is not undone by the rotation handing the same person this meeting too.
     const startOf = new Map(snapshot.meetings.map((m) => [m.id, m.startsAt.getTime()]));
     const at = meeting.startsAt.getTime();
     const asPresented = (x: Slot): Slot => (x.status === 'planned' ? { ...x, status: 'presented' } : x);
     const virtual: RotationSnapshot = {
       ...snapshot,
       slots: [
-        ...slots.filter((x) => startOf.get(x.meetingId)! < at).map((x) => (inWindow.has(x.meetingId) ? asPresented(x) : x)),
+        ...slots.filter((x) => startOf.get(x.meetingId)! < at).map((x) => (inWindow.has(x.meetingId) || underWay.has(x.meetingId) ? asPresented(x) : x)),
         ...slots
           .filter((x) => startOf.get(x.meetingId)! > at && inWindow.has(x.meetingId) && x.status === 'planned' && (x.source !== 'rotation' || x.notifiedAt))
           .map(asPresented),

@@ -4,7 +4,7 @@ import type { LearningSet, Person } from '../../domain/model';
 import { plannedEnd, stageEndsAt, stageTitle } from '../../domain/run/stages';
 import type { MeetingRun, Stage } from '../../domain/run/types';
 import type { Meeting } from '../../domain/schedule';
-import { listOf, plural, who } from '../format';
+import { handle, listOf, plural, who } from '../format';
 import { button } from '../interactions/buttons';
 import type { Block, Button, Message } from '../model';
 import { dayLabel, meetingTime } from '../when';
@@ -88,7 +88,7 @@ function guidance(v: SheetView): string[] {
       const name = presenter ? who(presenter) : 'the presenter';
       return [
         v.challengeWritten
-          ? `${capital(name)} has written up their challenge: members read it with Read the challenge (or \`challenge show\`), privately, as ${name} tells the story in a few minutes.`
+          ? `${capital(name)} has written up their challenge: members read it with Read the challenge (or \`challenge show ${presenter ? handle(presenter) : ''}\`), privately, as ${name} tells the story in a few minutes.`
           : `${capital(name)} tells the story of their challenge in a few minutes.`,
         QUESTIONING_RULE,
         `To close, ${name} states the actions they will take before the next meeting: the Add an action button, or \`action add <text> [by <date>]\`.`,

@@ -4,7 +4,11 @@ import type { Committed } from './plans';
 
 export type NewRun = Omit<MeetingRun, 'status' | 'endedAt' | 'version' | 'posted'>;
 
-export type RunStart = { readonly ok: true; readonly run: MeetingRun } | { readonly ok: false; readonly existing: MeetingRun };
+/** Started; or the meeting has a run already; or it is no longer scheduled (cancelled meanwhile). */
+export type RunStart =
+  | { readonly ok: true; readonly run: MeetingRun }
+  | { readonly ok: false; readonly existing: MeetingRun }
+  | { readonly ok: false; readonly reason: 'not-scheduled' };
 
 /** Every write here that succeeds leaves the set's plan owed: the run decides heads-ups, and its end settles the rotation. */
 export interface MeetingRunRepo {
@@ -12,8 +16,8 @@ export interface MeetingRunRepo {
   /** The set's meeting running now, if any. */
   running(setId: number): Promise<MeetingRun | undefined>;
   /**
-   * Atomic: starts the meeting's run unless it has one (then returns that), marking
-   * here everyone who answered yes to it.
+   * Atomic: starts the meeting's run unless it has one (then returns that) or is no
+   * longer scheduled, marking here everyone who answered yes to it.
    */
   start(run: NewRun, now: Date): Promise<RunStart>;
   /** Atomic, if the run is still running at `version`: applies the change. */
