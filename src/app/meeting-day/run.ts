@@ -78,7 +78,10 @@ async function postSheet(deps: Deps, set: LearningSet, meeting: Meeting, starter
     throw error;
   }
   let kept = false;
-  await changeRun(deps, meeting.id, (r) => ((kept = mine(r)) ? { posted } : undefined));
+  await changeRun(deps, meeting.id, (r) => {
+    kept = mine(r);
+    return kept ? { posted } : undefined;
+  });
   if (!(kept as boolean)) deps.log.warn({ meetingId: meeting.id }, 'a run-sheet was posted after its claim lapsed; the one posted since is kept');
   return privateReply({
     tone: 'success',
