@@ -433,7 +433,8 @@ export const processedEvents = sqliteTable(
     eventId: text('event_id').notNull(),
     receivedAt: instant('received_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.platform, t.eventId] })],
+  // Pruned by age (see src/app/retention.ts): found by the index, not a scan.
+  (t) => [primaryKey({ columns: [t.platform, t.eventId] }), index('processed_events_received').on(t.receivedAt)],
 );
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Job } from '../../src/domain/nudges/job';
 import type { JobRepo } from '../../src/ports/store';
@@ -10,6 +10,9 @@ import { toJob } from './rows';
 
 /** Only the claimant may settle a job: a worker whose lease expired loses it. */
 const mine = (job: Job, owner: string) => and(eq(jobs.id, job.id), eq(jobs.status, 'claimed'), eq(jobs.claimedBy, owner));
+
+/** Finished, and of no use since before `before`: what retention may delete (see src/app/retention.ts). */
+const finishedBefore = (before: Date) => and(inArray(jobs.status, ['done', 'skipped', 'dead']), lt(jobs.runAt, before), or(isNull(jobs.staleAt), lt(jobs.staleAt, before)));
 
 export function jobRepo(db: Db, truncation: LogTruncation): JobRepo {
   /**
@@ -87,6 +90,11 @@ export function jobRepo(db: Db, truncation: LogTruncation): JobRepo {
 
     async bury(job, owner, error, now) {
       db.update(jobs).set({ status: 'dead', lastError: error, leaseUntil: null, updatedAt: now }).where(mine(job, owner)).run();
+    },
+
+    async prune(before, limit) {
+      const old = db.select({ id: jobs.id }).from(jobs).where(finishedBefore(before)).limit(limit);
+      return db.delete(jobs).where(inArray(jobs.id, old)).run().changes;
     },
 
     async nextDue() {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { EventRepo } from '../../../src/ports/store';
 import type { PgDb } from '../client';
 import { processedEvents } from '../schema';
@@ -13,6 +14,14 @@ export function eventRepo(db: PgDb): EventRepo {
         .onConflictDoNothing()
         .returning({ eventId: processedEvents.eventId });
       return inserted.length === 1;
+    },
+
+    async prune(before, limit) {
+      const done = await db
+        .delete(processedEvents)
+        .where(sql`(${processedEvents.platform}, ${processedEvents.eventId}) IN (SELECT platform, event_id FROM ${processedEvents} WHERE ${processedEvents.receivedAt} < ${before.toISOString()} LIMIT ${limit})`)
+        .returning({ eventId: processedEvents.eventId });
+      return done.length;
     },
   };
 }

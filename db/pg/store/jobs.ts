@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Job } from '../../../src/domain/nudges/job';
 import type { JobRepo } from '../../../src/ports/store';
@@ -12,6 +12,9 @@ import { planTouched } from './versions';
 const mine = (job: Job, owner: string) => and(eq(jobs.id, job.id), eq(jobs.status, 'claimed'), eq(jobs.claimedBy, owner));
 
 /** The outbox on Postgres: as ../../store/jobs.ts, but any number of instances claim at once. */
+/** As in ../../store/jobs.ts. */
+const finishedBefore = (before: Date) => and(inArray(jobs.status, ['done', 'skipped', 'dead']), lt(jobs.runAt, before), or(isNull(jobs.staleAt), lt(jobs.staleAt, before)));
+
 export function jobRepo(db: PgDb): JobRepo {
   /** Settles a claimed job into a state a re-plan acts on, moving the set's version on (see the SQLite twin). */
   const handBack = (job: Job, owner: string, values: PgUpdateSetSource<typeof jobs>) =>
@@ -93,6 +96,11 @@ export function jobRepo(db: PgDb): JobRepo {
 
     async bury(job, owner, error, now) {
       await db.update(jobs).set({ status: 'dead', lastError: error, leaseUntil: null, updatedAt: now }).where(mine(job, owner));
+    },
+
+    async prune(before, limit) {
+      const old = db.select({ id: jobs.id }).from(jobs).where(finishedBefore(before)).limit(limit);
+      return (await db.delete(jobs).where(inArray(jobs.id, old)).returning({ id: jobs.id })).length;
     },
 
     async nextDue() {

@@ -7,4 +7,6 @@ export interface EventRepo {
    * atomic insert, so two deliveries racing each other cannot both be first.
    */
   firstDelivery(platform: Platform, eventId: string, now: Date): Promise<boolean>;
+  /** Forgets up to `limit` events received before `before`; returns how many. */
+  prune(before: Date, limit: number): Promise<number>;
 }

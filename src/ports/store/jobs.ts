@@ -23,6 +23,12 @@ export interface JobRepo {
   bury(job: Job, owner: string, error: string, now: Date): Promise<void>;
   /** The message a sent nudge became (what `complete` recorded), to edit it later; undefined if not sent. */
   sentMessage(dedupeKey: string): Promise<unknown>;
+  /**
+   * Deletes up to `limit` finished jobs (done, skipped, dead) that were due, and stopped
+   * being of use, before `before`; returns how many. A job still of use is never pruned,
+   * so a re-plan cannot plan it again.
+   */
+  prune(before: Date, limit: number): Promise<number>;
   /** When the next pending job is due, if any. */
   nextDue(): Promise<Date | undefined>;
 }
