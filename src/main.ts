@@ -17,6 +17,7 @@ import { openPostgres } from '../db/pg/client';
 import { createPostgresStore } from '../db/pg/store';
 import { StoreUnavailable, type Store } from './ports/store';
 import { createCore } from './app/core';
+import { FloodGuard } from './app/flood';
 import { ConfigError, DEFAULT_DB, loadConfig, type Config } from './config';
 import { DEFAULT_PROMPTS_DIR, loadPromptLibrary, PromptFileError } from './prompt-library';
 import { nudgeScheduler } from './app/scheduling';
@@ -115,7 +116,9 @@ async function runConsoleHere(config: Config, common: Common, filesDir: string):
 async function runSlack(config: Config, common: Common, ping: () => Promise<void>): Promise<void> {
   const settings = { ...config.slack, port: config.port };
   const clock = systemClock;
-  const deps: Deps = { ...common, chat: new PacedChat(slackChat(settings, common.store, common.log), SLACK_LIMITS), clock };
+  // One person's flood is slowed, politely, without slowing anyone else (src/app/flood.ts);
+  // the console has one person at the keyboard, and no limit.
+  const deps: Deps = { ...common, chat: new PacedChat(slackChat(settings, common.store, common.log), SLACK_LIMITS), clock, flood: new FloodGuard() };
   const core = createCore(deps);
   const health = async () => (await ping(), true);
   // Slack first: a refused token or a port in use stops start-up before any nudge goes out.
@@ -136,7 +139,7 @@ async function runTeams(config: Config, common: Common, ping: () => Promise<void
   const settings = { ...config.teams, port: config.port };
   const clock = systemClock;
   const teams = teamsAdapter(settings, common.store, clock, common.log);
-  const deps: Deps = { ...common, chat: new PacedChat(teams.chat, TEAMS_LIMITS), clock };
+  const deps: Deps = { ...common, chat: new PacedChat(teams.chat, TEAMS_LIMITS), clock, flood: new FloodGuard() };
   const core = createCore(deps);
   // The endpoint first: a port in use stops start-up before any nudge goes out.
   const server = await startTeams(settings, teams, { core, store: common.store, clock, log: common.log, health: async () => (await ping(), true) });

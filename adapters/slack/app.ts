@@ -4,7 +4,7 @@
  * of payload. Each acknowledges at once and does its work after, within Slack's
  * three seconds, except a modal's submission: its errors go back in the ack.
  */
-import { App, type ButtonAction, type CustomRoute } from '@slack/bolt';
+import { App, HTTPReceiver, type ButtonAction, type CustomRoute } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../../src/ports/clock';
 import type { Core, Identity, Incoming, Where } from '../../src/ports/inbound';
@@ -115,10 +115,30 @@ function boltOptions(settings: SlackSettings, runtime: SlackRuntime) {
         },
       }
     : { token: settings.botToken, ...(settings.appToken ? { installerOptions: { port: settings.port, clientOptions: connectionOptions(settings, logger) } } : {}) };
-  return settings.appToken
-    ? { ...common, ...auth, socketMode: true, appToken: settings.appToken }
-    : { ...common, ...auth, signingSecret: settings.signingSecret!, endpoints: '/slack/events', port: settings.port };
+  if (settings.appToken) return { ...common, ...auth, socketMode: true, appToken: settings.appToken };
+  // HTTP: Bolt's own receiver, made here only to set its body limit (App does not pass one on).
+  // Everything Bolt would give it, it is given; the OAuth installer rides on it, and App
+  // takes its authorize from there. A token, without OAuth, stays with App.
+  const { token, ...installer } = auth as typeof auth & { token?: string };
+  const receiver = new HTTPReceiver({
+    signingSecret: settings.signingSecret!,
+    endpoints: '/slack/events',
+    port: settings.port,
+    customRoutes: common.customRoutes,
+    logger,
+    bodyLimit: MAX_BODY_BYTES,
+    ...(settings.oauth ? installer : {}),
+  });
+  const { customRoutes: _routes, ...rest } = common;
+  return { ...rest, receiver, ...(token !== undefined ? { token } : {}) };
 }
+
+/**
+ * The largest body /slack/events takes: Slack's payloads (a modal's submission with
+ * every field at its limit) are far smaller. A bigger one is answered 413 from its
+ * Content-Length, or as soon as a chunked body passes it, before anything is parsed.
+ */
+export const MAX_BODY_BYTES = 512 * 1024;
 
 export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): App {
   const app = new App(boltOptions(settings, runtime));

@@ -6,6 +6,7 @@ import type { Logger } from '../ports/logger';
 import type { Store } from '../ports/store';
 import type { Form, Message } from '../messages/model';
 import type { PromptLibrary } from '../prompt-library';
+import type { FloodGuard } from './flood';
 
 /** What every use case may use: the ports, nothing platform-specific. */
 export interface Deps {
@@ -15,6 +16,8 @@ export interface Deps {
   readonly log: Logger;
   /** The prompt library loaded from prompts/ at start-up. */
   readonly prompts: PromptLibrary;
+  /** How fast one person may send requests (see flood.ts); none: no limit (tests, the demo). */
+  readonly flood?: FloodGuard;
 }
 
 /** One request in progress: who asked, where, and the people they named. */

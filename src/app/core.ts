@@ -99,6 +99,11 @@ export function createCore(deps: Deps): Core {
       let incoming = raw;
       try {
         incoming = cleanIncoming(raw);
+        // A person sending faster than anyone types is told to slow down, before any work
+        // (and before the event is recorded, so the same event sent again later counts).
+        if (incoming.payload.type !== 'lifecycle' && deps.flood && !deps.flood.take(JSON.stringify([incoming.platform, incoming.workspaceId, incoming.actor.userId]), deps.clock.now())) {
+          return privateReply({ tone: 'warning', text: 'You are sending me requests faster than I can take them. Please wait a few seconds, then try again.' });
+        }
         if (!(await firstDelivery(deps, incoming))) return DUPLICATE;
         const { payload } = incoming;
         switch (payload.type) {
