@@ -3,7 +3,7 @@
  * posts a message to a user id in the app's DM with them), edits, and files.
  */
 import type { WebClient } from '@slack/web-api';
-import { bytesOf, RateLimited, type Address, type Attachment, type ChatPort, type Message, type PostedMessage } from '../../src/ports/chat';
+import { bytesOf, RateLimited, Undeliverable, type Address, type Attachment, type ChatPort, type Message, type PostedMessage } from '../../src/ports/chat';
 import { messageRef, readMessageRef, target } from './address';
 import { plainFallback, renderBlocks } from './render';
 
@@ -26,9 +26,22 @@ export async function slackCall<T>(call: () => Promise<T>): Promise<T> {
   } catch (error) {
     const e = error as SlackError;
     if (e.code === 'slack_webapi_rate_limited_error') throw new RateLimited(e.retryAfter ?? 1);
+    const code = e.data?.error;
+    if (code !== undefined && REFUSED_FOR_GOOD.has(code)) throw new Undeliverable(`Slack refused it: ${code}`, { cause: error });
     throw error;
   }
 }
+
+/**
+ * Slack's errors that no retry can mend: the person or channel is gone or closed to
+ * the app, or the app's token is no longer good. Anything else (an HTTP 5xx, a dropped
+ * connection, `internal_error`, `fatal_error`, `service_unavailable`) is tried again.
+ */
+const REFUSED_FOR_GOOD = new Set([
+  'channel_not_found', 'user_not_found', 'users_not_found', 'is_archived', 'account_inactive', 'user_disabled', 'cannot_dm_bot',
+  'not_in_channel', 'restricted_action', 'ekm_access_denied', 'team_access_not_granted', 'access_denied',
+  'invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'no_permission', 'missing_scope', 'invalid_blocks', 'msg_too_long',
+]);
 
 const platformError = (error: unknown): string | undefined => (error as SlackError).data?.error;
 

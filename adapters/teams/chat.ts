@@ -5,7 +5,7 @@
  * opened for them through their tenant (createConversationAsync), which is kept too.
  */
 import type { CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
-import type { Address, ChatPort, Message, PostedMessage } from '../../src/ports/chat';
+import { Undeliverable, type Address, type ChatPort, type Message, type PostedMessage } from '../../src/ports/chat';
 import type { Logger } from '../../src/ports/logger';
 import { postedRef, readAddress, readPosted } from './address';
 import { connectorCall } from './connector';
@@ -22,7 +22,7 @@ export interface TeamsLink {
 }
 
 /** Nothing is known yet that reaches this conversation: a permanent failure the facilitator hears about. */
-export class Unreachable extends Error {
+export class Unreachable extends Undeliverable {
   constructor(what: string) {
     super(`Setwise has no way to reach ${what} in Teams yet: it must be installed there (or the person must be in a team that has it)`);
     this.name = 'Unreachable';

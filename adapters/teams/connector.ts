@@ -8,7 +8,7 @@
  */
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { SetwiseCloudAdapter } from './server';
-import { RateLimited } from '../../src/ports/chat';
+import { RateLimited, Undeliverable } from '../../src/ports/chat';
 
 export interface TeamsCredentials {
   readonly appId?: string;
@@ -43,6 +43,9 @@ export function createAdapter(credentials: TeamsCredentials): SetwiseCloudAdapte
   return new SetwiseCloudAdapter(auth);
 }
 
+/** Statuses no retry can mend. */
+const REFUSED_FOR_GOOD = new Set([400, 401, 403, 404, 410]);
+
 /** The statuses Teams asks a bot to retry (rate limits, a precondition race, gateway trouble). */
 const TRANSIENT = new Set([412, 429, 502, 503, 504]);
 
@@ -66,6 +69,8 @@ export function connectorFailure(error: unknown): Error {
   const e = error as HttpFailure;
   const status = typeof e?.statusCode === 'number' ? e.statusCode : undefined;
   if (status === 429 || (status !== undefined && TRANSIENT.has(status) && retryAfterOf(e) !== undefined)) return new RateLimited(retryAfterOf(e) ?? 1);
+  // Refused for good: the bot is not allowed there, or the conversation is gone, or Setwise sent what Teams cannot take.
+  if (status !== undefined && REFUSED_FOR_GOOD.has(status)) return new Undeliverable(`Teams refused it: ${status}`, { cause: error });
   if (status !== undefined) return new Error(`Teams answered ${status}${TRANSIENT.has(status) ? ' (will retry)' : ''}`, { cause: error });
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -13,11 +13,10 @@ export function nudgeScheduler(deps: Deps, owner: string, options: Partial<Sched
     log: deps.log,
     owner,
     deliver: (job) => deliverNudge(deps, job),
-    // Owed re-plans first, so no stale job is claimed; then what retention no longer keeps.
-    prepare: async () => {
-      await replanOwed(deps);
-      await prune();
-    },
+    // Owed re-plans first, so no stale job is claimed.
+    prepare: () => replanOwed(deps),
+    // Once what was due is sent: what retention no longer keeps.
+    tidy: prune,
     onDead: (job, error) => reportDeadNudge(deps, job, error),
     ...options,
   });

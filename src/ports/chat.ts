@@ -46,6 +46,19 @@ export interface SendLimits {
   scopeOf(to: Address): string;
 }
 
+/**
+ * Thrown by an adapter when the platform has refused for good: the person or the
+ * conversation is gone, the app was removed or never reached them. Trying again
+ * cannot help, so the outbox does not: the nudge is dead-lettered at once and the
+ * set's facilitators are told. Everything else an adapter throws is taken as passing.
+ */
+export class Undeliverable extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'Undeliverable';
+  }
+}
+
 /** Thrown by an adapter when the platform says "slow down"; the scheduler waits at least that long. */
 export class RateLimited extends Error {
   constructor(readonly retryAfterSeconds: number) {

@@ -9,7 +9,14 @@ export interface RetryPolicy {
   readonly maxAttempts: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { baseMs: 30_000, maxMs: 60 * 60_000, maxAttempts: 6 };
+/**
+ * Ten tries over about three hours (30 s, 1, 2, 4, 8, 16, 32 minutes, then hourly):
+ * failures the platform calls passing (rate limits, 5xx, dropped connections) get
+ * through even at a 30% fault rate (ten in a row: 6 in a million), and a refusal for
+ * good (Undeliverable) is not retried at all. A nudge whose moment passes meanwhile is
+ * skipped as stale, not sent late.
+ */
+export const DEFAULT_RETRY: RetryPolicy = { baseMs: 30_000, maxMs: 60 * 60_000, maxAttempts: 10 };
 
 export type RetryDecision = { readonly retry: true; readonly delayMs: number } | { readonly retry: false };
 

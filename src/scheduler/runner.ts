@@ -1,4 +1,4 @@
-import { RateLimited } from '../ports/chat';
+import { RateLimited, Undeliverable } from '../ports/chat';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { Job } from '../domain/nudges/job';
@@ -21,6 +21,11 @@ export interface SchedulerOptions {
   readonly deliver: (job: Job) => Promise<Delivery>;
   /** Runs before each tick claims anything: the core finishes re-plans a crash left owed, so no stale job is claimed. */
   readonly prepare?: () => Promise<unknown>;
+  /**
+   * Housekeeping once a tick has sent what was due (pruning what retention no longer
+   * keeps): never before the sends, and a failure only waits for a later tick.
+   */
+  readonly tidy?: () => Promise<unknown>;
   /** Told when a job is dead-lettered (the set's facilitators hear of it). */
   readonly onDead?: (job: Job, error: string) => Promise<void>;
   readonly retry?: RetryPolicy;
@@ -66,7 +71,10 @@ export class Scheduler {
     for (;;) {
       const claimedAt = clock.now().getTime();
       const claimed = await jobs.claim(owner, new Date(claimedAt), leaseMs, this.o.batch ?? 200);
-      if (claimed.length === 0) return total;
+      if (claimed.length === 0) {
+        await this.o.tidy?.().catch((error: unknown) => log.debug({ err: error }, 'housekeeping did not finish; a later tick tries again'));
+        return total;
+      }
       total.claimed += claimed.length;
       await pool(claimed, this.o.concurrency ?? 4, async (job) => {
         const outcome = (await this.stillMine(job, claimedAt, leaseMs)) ? await this.run(job) : 'lapsed';
@@ -110,7 +118,8 @@ export class Scheduler {
       // The tick stops; the job stays claimed until its lease ends, then is sent again.
       if (error instanceof StoreUnavailable) throw error;
       const message = error instanceof Error ? error.message : String(error);
-      const decision = nextRetry(job.attempts, error instanceof RateLimited ? error.retryAfterSeconds : undefined, this.o.retry ?? DEFAULT_RETRY);
+      // A refusal for good is not tried again; anything else is taken as passing.
+      const decision = error instanceof Undeliverable ? { retry: false as const } : nextRetry(job.attempts, error instanceof RateLimited ? error.retryAfterSeconds : undefined, this.o.retry ?? DEFAULT_RETRY);
       if (decision.retry) {
         log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: message }, 'nudge failed; will retry');
         await jobs.reschedule(job, owner, new Date(clock.now().getTime() + decision.delayMs), message, clock.now());

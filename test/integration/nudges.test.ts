@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RateLimited } from '../../src/ports/chat';
+import { RateLimited, Undeliverable } from '../../src/ports/chat';
 import { channel, createHarness, dmOf, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -138,7 +138,7 @@ describe('nudges', () => {
     expect(retryIn).toBeGreaterThanOrEqual(15_000);
     expect(retryIn).toBeLessThanOrEqual(30_000);
     await h.advanceTo(new Date('2027-01-05T09:00:00Z'));
-    expect((await gina())).toMatchObject({ status: 'dead', attempts: 6 });
+    expect((await gina())).toMatchObject({ status: 'dead', attempts: 10 });
     expect(sentTo('alice').at(-1)).toBe('I could not deliver a rsvp reminder for Six after several tries (channel_not_found). Nothing else is affected; you may want to pass the message on yourself.');
 
     // A re-plan while a job waits out its backoff does not bring the retry forward.
@@ -159,6 +159,15 @@ describe('nudges', () => {
     await h.advanceTo(new Date('2027-01-05T10:00:00Z')); // the check-in is due
     const checkin = (await jobRows()).find((j) => j.dedupeKey === 'meeting:1:checkin')!;
     expect(checkin.runAt.getTime() - Date.parse('2027-01-05T10:00:00Z')).toBeGreaterThanOrEqual(600_000);
+  });
+
+  it('dead-letters at once what the platform refuses for good, and tells the facilitators', async () => {
+    await h.say('alice', '#six', 'schedule every 4 weeks on tuesday at 10:00 for 3h from 2027-01-05 for 1 meetings');
+    h.chat.failWith = new Undeliverable('Slack refused it: user_not_found');
+    h.chat.failFor = (to) => JSON.stringify(to) === JSON.stringify(dmOf('gina'));
+    await h.advanceTo(new Date('2027-01-04T10:00:00Z'));
+    expect(await jobFor(`meeting:1:rsvp-reminder:`, 'gina')).toMatchObject({ status: 'dead', attempts: 1, lastError: 'Slack refused it: user_not_found' });
+    expect(sentTo('alice').at(-1)).toMatch(/I could not deliver a rsvp reminder for Six .*user_not_found/);
   });
 
   it('skips a nudge that has gone stale while Setwise was down, rather than send it late', async () => {
