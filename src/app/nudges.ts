@@ -3,7 +3,7 @@ import { stageEndsAt } from '../domain/run/stages';
 import { headsUp } from '../messages/copy/run-sheet';
 import { refreshSheet, sheetView } from './meeting-day/sheet';
 import { closeForgottenRun } from './meeting-day/run';
-import type { PostedMessage } from '../ports/chat';
+import { RateLimited, Undeliverable, type PostedMessage } from '../ports/chat';
 import { quietUntil } from '../domain/nudges/quiet';
 import type { Meeting } from '../domain/schedule';
 import type { LearningSet, Person } from '../domain/model';
@@ -184,6 +184,22 @@ export async function reportDeadNudge(deps: Deps, job: Job, error: string): Prom
   const set = await deps.store.sets.get(job.setId);
   if (!set) return;
   for (const m of await deps.store.memberships.list(set.id)) {
-    if (m.role === 'facilitator' && m.person.dm) await deps.chat.post(m.person.dm, copy.deadLetter(set, job.kind, error));
+    if (m.role === 'facilitator' && m.person.dm) await persistently(() => deps.chat.post(m.person.dm!, copy.deadLetter(set, job.kind, error, job.attempts)));
+  }
+}
+
+/**
+ * A send tried up to five times, a second or Retry-After apart, for word that has no
+ * job of its own to retry it (the report of a dead letter). Refused for good: no more.
+ */
+async function persistently(send: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await send();
+      return;
+    } catch (error) {
+      if (attempt >= 5 || error instanceof Undeliverable) throw error;
+      await new Promise((r) => setTimeout(r, error instanceof RateLimited ? Math.min(error.retryAfterSeconds, 5) * 1000 : 1000));
+    }
   }
 }

@@ -139,7 +139,7 @@ describe('nudges', () => {
     expect(retryIn).toBeLessThanOrEqual(30_000);
     await h.advanceTo(new Date('2027-01-05T09:00:00Z'));
     expect((await gina())).toMatchObject({ status: 'dead', attempts: 10 });
-    expect(sentTo('alice').at(-1)).toBe('I could not deliver a rsvp reminder for Six after several tries (channel_not_found). Nothing else is affected; you may want to pass the message on yourself.');
+    expect(sentTo('alice').at(-1)).toBe('I could not deliver a rsvp reminder for Six after 10 tries (channel_not_found). Nothing else is affected; you may want to pass the message on yourself.');
 
     // A re-plan while a job waits out its backoff does not bring the retry forward.
     h.chat.failWith = new Error('timeout');
@@ -167,7 +167,7 @@ describe('nudges', () => {
     h.chat.failFor = (to) => JSON.stringify(to) === JSON.stringify(dmOf('gina'));
     await h.advanceTo(new Date('2027-01-04T10:00:00Z'));
     expect(await jobFor(`meeting:1:rsvp-reminder:`, 'gina')).toMatchObject({ status: 'dead', attempts: 1, lastError: 'Slack refused it: user_not_found' });
-    expect(sentTo('alice').at(-1)).toMatch(/I could not deliver a rsvp reminder for Six .*user_not_found/);
+    expect(sentTo('alice').some((t) => /I could not deliver a rsvp reminder for Six .*user_not_found/.test(t))).toBe(true);
   });
 
   it('skips a nudge that has gone stale while Setwise was down, rather than send it late', async () => {

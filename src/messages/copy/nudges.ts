@@ -72,7 +72,8 @@ export const programmeEnd = (set: LearningSet, questions: readonly string[]): Me
   text: `The programme of ${set.name} has come to its end. Thank you for the challenges you brought and the questions you asked. To look back on it:\n${questions.map((q) => `- ${q}`).join('\n')}\nMany sets carry on meeting on their own: talk to your facilitator if yours would like to.`,
 });
 
-export const deadLetter = (set: LearningSet, kind: string, error: string): Message => ({
+/** `tries`: how many times it was tried; once means the platform refused it for good. */
+export const deadLetter = (set: LearningSet, kind: string, error: string, tries = 1): Message => ({
   tone: 'warning',
-  text: `I could not deliver a ${kind.replace(/-/g, ' ')} for ${set.name} after several tries (${error}). Nothing else is affected; you may want to pass the message on yourself.`,
+  text: `I could not deliver a ${kind.replace(/-/g, ' ')} for ${set.name}${tries > 1 ? ` after ${tries} tries` : ''} (${error}). Nothing else is affected; you may want to pass the message on yourself.`,
 });

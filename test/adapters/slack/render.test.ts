@@ -215,7 +215,7 @@ const CASES: Record<string, Record<string, (f: Fixtures) => Sent[]>> = {
     reflection: (f) => [nudgesCopy.reflection(f.set, f.meetings[0]!, f.question)],
     actionFollowUp: (f) => [nudgesCopy.actionFollowUp(f.set, f.meetings[1]!, f.actions, 'UTC'), nudgesCopy.actionFollowUp(f.set, f.meetings[1]!, [], 'UTC')],
     programmeEnd: (f) => [nudgesCopy.programmeEnd(f.set, Array.from({ length: 12 }, () => f.question))],
-    deadLetter: (f) => [nudgesCopy.deadLetter(f.set, 'meeting-reminder', f.error)],
+    deadLetter: (f) => [nudgesCopy.deadLetter(f.set, 'meeting-reminder', f.error), nudgesCopy.deadLetter(f.set, 'meeting-reminder', f.error, 10)],
   },
   install: {
     installedHello: () => [installCopy.installedHello('channel'), installCopy.installedHello('dm')],

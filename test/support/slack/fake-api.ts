@@ -5,6 +5,7 @@
  * documents, so adapter tests exercise the same serialisation, retry and
  * error paths they would in production.
  */
+import type { Chaos } from '../chaos';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { methodHandlers, type FakeState } from './fake-methods';
@@ -116,6 +117,8 @@ export interface FakeSlack {
   close(): Promise<void>;
   /** The next call (or next `times` calls) of `method` answers with this status instead. */
   failNext(method: string, failure: Failure): void;
+  /** Faults at a rate on these Web API methods from now on (see ../chaos.ts); undefined turns them off. */
+  chaos(chaos: Chaos | undefined, methods?: readonly string[]): void;
   /** Add or replace a method's answer, for methods this fake does not model. */
   handle(method: string, handler: MethodHandler): void;
   /** The handler answering `method` now, to wrap (e.g. to hold an answer back). */
@@ -158,6 +161,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       for (let i = 0; i < times; i += 1) queue.push(failure);
       failures.set(method, queue);
     },
+    chaos(c, methods = ['chat.postMessage', 'chat.update', 'conversations.open']) {
+      chaos = c;
+      chaosMethods = new Set(methods);
+    },
     handle: (method, handler) => void handlers.set(method, handler),
     handler: (method) => handlers.get(method),
     responseUrl: (id) => `${origin}/respond/${encodeURIComponent(id)}`,
@@ -173,6 +180,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   for (const [method, handler] of Object.entries(methodHandlers(state))) handlers.set(method, handler);
 
   /** Takes the next queued failure for a route, if any. */
+  let chaos: Chaos | undefined;
+  let chaosMethods = new Set<string>();
   const takeFailure = (method: string): Failure | undefined => {
     const queue = failures.get(method);
     const failure = queue?.shift();
@@ -214,6 +223,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     }
     if (kind !== 'api' || !name) return send(res, 404, 'Not Found');
 
+    const fault = chaos && chaosMethods.has(name) ? chaos.pick(`${name} ${String(args.channel ?? '')} ${String(args.ts ?? '')} ${String(args.text ?? '').slice(0, 200)}`) : undefined;
+    if (fault === 'drop') {
+      calls.push({ method: name, args, token, status: 0, at: Date.now() });
+      req.socket.destroy();
+      return;
+    }
+    if (fault === '429' || fault === '500' || fault === '502' || fault === '504') {
+      const status = Number(fault);
+      calls.push({ method: name, args, token, status, at: Date.now() });
+      return sendFailure(res, { status, ...(status === 429 ? { retryAfter: chaos!.retryAfterSeconds } : {}) });
+    }
+    if (fault === 'slow') await new Promise((r) => setTimeout(r, chaos!.slowMs));
     const failure = takeFailure(name);
     const effectiveToken = token ?? (typeof args.token === 'string' ? args.token : undefined);
     const call: RecordedCall = { method: name, args, token: effectiveToken, status: failure?.status ?? 200, at: Date.now() };

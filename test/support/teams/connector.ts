@@ -4,6 +4,7 @@
  * 1:1 conversation, read members. It records every call so tests assert on what the
  * bot really sent, and can answer with failures (429 with Retry-After, 5xx) on demand.
  */
+import type { Chaos } from '../chaos';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -35,6 +36,8 @@ export interface FakeConnector {
   readonly members: Member[];
   /** The next `count` sends or edits are answered with `status` (and Retry-After when given). */
   fail(count: number, status: number, retryAfterSeconds?: number): void;
+  /** Faults at a rate on sends, edits and opened chats from now on (see ../chaos.ts); undefined turns them off. */
+  chaos(chaos: Chaos | undefined): void;
   /** Everything sent to one conversation. */
   to(conversation: string): SentActivity[];
   close(): Promise<void>;
@@ -64,6 +67,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const uploads: FakeConnector['uploads'] = [];
   const members: Member[] = [];
   const failures: { status: number; retryAfter?: number }[] = [];
+  let chaos: Chaos | undefined;
   let next = 1;
 
   const server: Server = createServer((req, res) => {
@@ -84,11 +88,17 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       res.end(body === undefined ? '' : JSON.stringify(body));
     };
     void readJson(req)
-      .then((body) => {
+      .then(async (body) => {
         const parts = path.split('/').filter(Boolean).map(decodeURIComponent); // v3, conversations, id, activities, id?
         if (parts[0] !== 'v3' || parts[1] !== 'conversations') return answer(404, { error: { code: 'NotFound', message: path } });
         const conversation = parts[2];
         const isSend = conversation !== undefined && parts[3] === 'activities' && (req.method === 'POST' || req.method === 'PUT');
+        const fault = chaos && (isSend || (req.method === 'POST' && parts.length === 2)) ? chaos.pick(`${req.method} ${conversation ?? 'new'} ${parts[4] ?? ''} ${JSON.stringify(body.attachments ?? body.members ?? '').slice(0, 300)}`) : undefined;
+        if (fault === 'drop') return void req.socket.destroy();
+        if (fault === '429' || fault === '500' || fault === '502' || fault === '504') {
+          return answer(Number(fault), { error: { code: fault === '429' ? 'Throttled' : 'ServiceError', message: 'injected' } }, fault === '429' ? { 'retry-after': String(chaos!.retryAfterSeconds) } : {});
+        }
+        if (fault === 'slow') await new Promise((r) => setTimeout(r, chaos!.slowMs));
         if (isSend && failures.length > 0) {
           const f = failures.shift()!;
           return answer(f.status, { error: { code: 'Throttled', message: 'slow down' } }, f.retryAfter !== undefined ? { 'retry-after': String(f.retryAfter) } : {});
@@ -133,6 +143,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     calls,
     uploads,
     members,
+    chaos(c) {
+      chaos = c;
+    },
     fail(count, status, retryAfterSeconds) {
       for (let i = 0; i < count; i++) failures.push({ status, ...(retryAfterSeconds !== undefined ? { retryAfter: retryAfterSeconds } : {}) });
     },
