@@ -11,15 +11,16 @@ export type PlanDeps = Pick<Deps, 'store' | 'clock' | 'log'>;
 
 /**
  * Reads before giving up. One writer always wins a race, so only the loser retries;
- * with the waits below it keeps trying through a second or two of sustained
- * contention, far more than people changing one set ever make.
+ * with the waits below it keeps trying through several seconds of sustained
+ * contention (two processes changing one set as fast as they can, on a loaded
+ * machine, on PostgreSQL), far more than people changing one set ever make.
  */
-const ATTEMPTS = 20;
+const ATTEMPTS = 40;
 
 const REPLAN: RotationChange = { kind: 'replan' };
 
-/** A random wait, doubling each time up to 100 ms, so writers that collided do not collide again in step. */
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 ** attempt)));
+/** A random wait, doubling each time up to 200 ms, so writers that collided do not collide again in step. */
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 2 ** attempt)));
 
 /** Lost every race for a set: the change was not made. */
 class Contended extends SetwiseError {
