@@ -1,7 +1,7 @@
 import { nudgeKey, PRIVATE_KINDS, stageOfKey, UNDEFERRED_KINDS } from '../domain/nudges/job';
 import { stageEndsAt } from '../domain/run/stages';
 import { headsUp } from '../messages/copy/run-sheet';
-import { refreshSheet, sheetView } from './meeting-day/sheet';
+import { peopleOf, refreshSheet } from './meeting-day/sheet';
 import { closeForgottenRun } from './meeting-day/run';
 import { RateLimited, Undeliverable, type PostedMessage } from '../ports/chat';
 import { quietUntil } from '../domain/nudges/quiet';
@@ -124,7 +124,7 @@ async function stageHeadsUp(deps: Deps, job: Job, set: LearningSet, meeting: Mee
   if (!run || run.status !== 'running' || run.stage !== stageOfKey(job.dedupeKey)) return 'the meeting has moved on';
   await refreshSheet(deps, set, meeting);
   const left = Math.max(1, Math.round((stageEndsAt(run).getTime() - deps.clock.now().getTime()) / 60_000));
-  return headsUp(set, run, meeting.id, (await sheetView(deps, set, meeting, run)).people, left);
+  return headsUp(set, run, meeting.id, await peopleOf(deps, set.id, run), left);
 }
 
 /** The channel's reminder of a meeting, with who presents and the answers so far. */

@@ -1,7 +1,7 @@
 /** `here` and the Here button, bids for time taken live, and actions captured at the meeting. */
 import type { CommandOf } from '../../commands/grammar';
 import { SetwiseError } from '../../domain/errors';
-import type { LearningSet, Membership } from '../../domain/model';
+import type { LearningSet } from '../../domain/model';
 import { isFacilitator } from '../../domain/permissions';
 import type { MeetingRun } from '../../domain/run/types';
 import { listOf, who } from '../../messages/format';
@@ -16,7 +16,7 @@ import { memberView } from '../access';
 import { fieldErrorsReply, privateReply, publicReply, type Deps, type Turn } from '../context';
 import { findMeeting } from '../meetings';
 import { resolvePeople } from '../people';
-import { changeRun, runningRun, plannedPresenters } from './runs';
+import { changeRun, runningRun, plannedPresenters, pressedOn } from './runs';
 import { refreshSheet } from './sheet';
 
 /** Marks people here (or not) at the running meeting and brings the run-sheet up to date. */
@@ -40,17 +40,6 @@ export async function here(deps: Deps, turn: Turn, args: CommandOf<'here'>['args
   if (outsiders.length) throw new SetwiseError('not-found', `${listOf(outsiders.map(who))} ${outsiders.length === 1 ? 'is' : 'are'} not in ${set.name}.`);
   await mark(deps, set, run, people.map((p) => p.id), args.present, 'facilitator');
   return privateReply({ tone: 'success', text: `Marked ${args.present ? 'here' : 'not here'}: ${listOf(people.map(who))}.` });
-}
-
-/** The member pressing a run-sheet's button, and its running meeting; a stale button is refused. */
-async function pressedOn(deps: Deps, turn: Turn, meetingId: number): Promise<{ set: LearningSet; me: Membership; run: MeetingRun }> {
-  const meeting = await findMeeting(deps, meetingId);
-  const set = await deps.store.sets.get(meeting.setId);
-  const me = set && (await deps.store.memberships.find(set.id, turn.actor.id));
-  if (!set || !me) throw new SetwiseError('not-allowed', 'Only members of the set can do that.');
-  const run = await deps.store.runs.get(meeting.id);
-  if (!run || run.status !== 'running') throw new SetwiseError('conflict', 'That meeting has ended.');
-  return { set, me, run };
 }
 
 export async function hereButton(deps: Deps, turn: Turn, meetingId: number): Promise<Reply> {

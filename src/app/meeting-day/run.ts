@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { CommandOf } from '../../commands/grammar';
 import { SetwiseError } from '../../domain/errors';
 import type { LearningSet } from '../../domain/model';
-import { isFacilitator } from '../../domain/permissions';
 import { defaultStages, plannedEnd, presenterOrder, retime, stageTitle, withPresenters, type StageName } from '../../domain/run/stages';
 import type { MeetingRun, Stage } from '../../domain/run/types';
 import type { Meeting } from '../../domain/schedule';
@@ -17,8 +16,8 @@ import { facilitatorView } from '../access';
 import { fieldErrorsReply, privateReply, type Deps, type Turn } from '../context';
 import { findMeeting } from '../meetings';
 import { replan } from '../plan';
-import { changeRun, lengthOf, runningRun, todaysMeeting, plannedPresenters } from './runs';
-import { composeSheet, isPosted, refreshSheet, sheetView } from './sheet';
+import { changeRun, lengthOf, runningRun, todaysMeeting, plannedPresenters, pressedOn } from './runs';
+import { composeSheet, isPosted, peopleOf, refreshSheet, sheetView } from './sheet';
 
 /** Starts today's meeting: the run-sheet is posted to the set's channel and kept current from then on. */
 export async function meetingStart(deps: Deps, turn: Turn): Promise<Reply> {
@@ -120,7 +119,7 @@ async function advance(deps: Deps, set: LearningSet, meeting: Meeting, from: num
   if (settled === 'stale') return privateReply({ tone: 'info', text: 'The run-sheet has already moved on.' });
   await replan(deps, set.id);
   await refreshSheet(deps, set, meeting);
-  const people = (await sheetView(deps, set, meeting, run)).people;
+  const people = await peopleOf(deps, set.id, run);
   return privateReply({ tone: 'success', text: `Now: ${stageLabel(run.stages, run.stage, people)}, ${run.stages[run.stage]!.minutes} minutes.` });
 }
 
@@ -131,11 +130,7 @@ export async function meetingNext(deps: Deps, turn: Turn): Promise<Reply> {
 
 /** The Next button names the stage it was shown on, so a late press does not skip a stage. */
 export async function nextButton(deps: Deps, turn: Turn, meetingId: number, stage: number): Promise<Reply> {
-  const meeting = await findMeeting(deps, meetingId);
-  const set = await deps.store.sets.get(meeting.setId);
-  if (!set || !isFacilitator(await deps.store.memberships.find(set.id, turn.actor.id))) throw new SetwiseError('not-allowed', 'Only a facilitator of the set can move the meeting on.');
-  const run = await deps.store.runs.get(meeting.id);
-  if (!run || run.status !== 'running') throw new SetwiseError('conflict', 'That meeting has ended.');
+  const { set, meeting } = await pressedOn(deps, turn, meetingId, 'Only a facilitator of the set can move the meeting on.');
   return advance(deps, set, meeting, stage);
 }
 
@@ -166,7 +161,7 @@ function planText(run: MeetingRun, people: Parameters<typeof stageLabel>[2]): st
 /** `meeting plan`: shows the time boxes; with `<stage> <minutes>` pairs, changes them. */
 export async function meetingPlan(deps: Deps, turn: Turn, args: CommandOf<'meeting plan'>['args']): Promise<Reply> {
   const { set, meeting, run } = await myRunningMeeting(deps, turn, 'change the time boxes');
-  const people = (await sheetView(deps, set, meeting, run)).people;
+  const people = await peopleOf(deps, set.id, run);
   if (args.changes.length === 0) {
     return privateReply({ text: planText(run, people), actions: [button({ kind: 'meeting.plan', meetingId: meeting.id }, 'Change time boxes')] });
   }
@@ -184,28 +179,20 @@ async function savePlan(deps: Deps, set: LearningSet, meeting: Meeting, stagesOf
   const run = await changeRun(deps, meeting.id, (r) => ({ stages: stagesOf(r) }));
   await replan(deps, set.id);
   await refreshSheet(deps, set, meeting);
-  const people = (await sheetView(deps, set, meeting, run)).people;
+  const people = await peopleOf(deps, set.id, run);
   return privateReply({ tone: 'success', text: `Saved. ${planText(run, people)}` });
 }
 
 /** The Change time boxes button: the form, for a facilitator of a running meeting. */
 export async function planButton(deps: Deps, turn: Turn, meetingId: number): Promise<Reply> {
-  const meeting = await findMeeting(deps, meetingId);
-  const set = await deps.store.sets.get(meeting.setId);
-  if (!set || !isFacilitator(await deps.store.memberships.find(set.id, turn.actor.id))) throw new SetwiseError('not-allowed', 'Only a facilitator of the set can change the time boxes.');
-  const run = await deps.store.runs.get(meeting.id);
-  if (!run || run.status !== 'running') throw new SetwiseError('conflict', 'That meeting has ended.');
-  const people = (await sheetView(deps, set, meeting, run)).people;
+  const { set, meeting, run } = await pressedOn(deps, turn, meetingId, 'Only a facilitator of the set can change the time boxes.');
+  const people = await peopleOf(deps, set.id, run);
   return privateReply({ text: 'Minutes for each stage still to come.', form: planForm(meeting.id, run, people) });
 }
 
 /** The time boxes form, submitted: every field a whole number of minutes, 1 to 240. */
 export async function submitPlan(deps: Deps, turn: Turn, meetingId: number, values: Readonly<Record<string, string>>): Promise<Reply> {
-  const meeting = await findMeeting(deps, meetingId);
-  const set = await deps.store.sets.get(meeting.setId);
-  if (!set || !isFacilitator(await deps.store.memberships.find(set.id, turn.actor.id))) throw new SetwiseError('not-allowed', 'Only a facilitator of the set can change the time boxes.');
-  const run = await deps.store.runs.get(meeting.id);
-  if (!run || run.status !== 'running') throw new SetwiseError('conflict', 'That meeting has ended.');
+  const { set, meeting, run } = await pressedOn(deps, turn, meetingId, 'Only a facilitator of the set can change the time boxes.');
   const errors: Record<string, string> = {};
   const minutes = new Map<string, number>();
   const fields = new Set(run.stages.map(fieldOf));
@@ -215,7 +202,7 @@ export async function submitPlan(deps: Deps, turn: Turn, meetingId: number, valu
     if (!(n >= 1 && n <= 240)) errors[id] = `"${raw.slice(0, 20)}" is not a number of minutes from 1 to 240`;
     else minutes.set(id, n);
   }
-  const people = (await sheetView(deps, set, meeting, run)).people;
+  const people = await peopleOf(deps, set.id, run);
   if (Object.keys(errors).length > 0) return fieldErrorsReply(errors, planForm(meeting.id, run, people));
   // Stages over by the time it is saved keep their boxes.
   return savePlan(deps, set, meeting, (r) => r.stages.map((s, i) => (i >= r.stage && minutes.has(fieldOf(s)) ? { ...s, minutes: minutes.get(fieldOf(s))! } : s)));

@@ -1,12 +1,14 @@
 /** Finding today's meeting and its run, and changing a run safely when two people act at once. */
 import { SetwiseError } from '../../domain/errors';
-import type { LearningSet } from '../../domain/model';
+import type { LearningSet, Membership } from '../../domain/model';
+import { isFacilitator } from '../../domain/permissions';
 import type { PlanSnapshot } from '../../domain/plan/types';
 import type { MeetingRun, RunChange } from '../../domain/run/types';
 import type { Meeting } from '../../domain/schedule';
 import { localToday } from '../../domain/wall-time';
 import { dayLabel } from '../../messages/when';
-import type { Deps } from '../context';
+import type { Deps, Turn } from '../context';
+import { findMeeting } from '../meetings';
 
 /**
  * The set's meetings as a schedule or zone change sees them: one with a run-sheet is
@@ -65,6 +67,22 @@ export async function changeRun(deps: Deps, meetingId: number, decide: (run: Mee
  */
 export const plannedPresenters = async (deps: Deps, meetingId: number): Promise<number[]> =>
   (await deps.store.rotation.planned(meetingId, true)).map((p) => p.personId);
+
+/**
+ * The running meeting a run-sheet's button or form names, for someone allowed to press
+ * it: a member of its set, or for `refusal` set, a facilitator. A button outlives its
+ * meeting, so a stale one is refused.
+ */
+export async function pressedOn(deps: Deps, turn: Turn, meetingId: number, facilitatorRefusal?: string): Promise<{ set: LearningSet; meeting: Meeting; me: Membership; run: MeetingRun }> {
+  const meeting = await findMeeting(deps, meetingId);
+  const set = await deps.store.sets.get(meeting.setId);
+  const me = set && (await deps.store.memberships.find(set.id, turn.actor.id));
+  if (!set || !me) throw new SetwiseError('not-allowed', facilitatorRefusal ?? 'Only members of the set can do that.');
+  if (facilitatorRefusal !== undefined && !isFacilitator(me)) throw new SetwiseError('not-allowed', facilitatorRefusal);
+  const run = await deps.store.runs.get(meeting.id);
+  if (!run || run.status !== 'running') throw new SetwiseError('conflict', 'That meeting has ended.');
+  return { set, meeting, me, run };
+}
 
 /** The meeting's length in minutes, as planned. */
 export const lengthOf = (m: Meeting): number => Math.round((m.endsAt.getTime() - m.startsAt.getTime()) / 60_000);

@@ -10,8 +10,8 @@ import { editInTurn } from '../edits';
 import { plannedPresenters } from './runs';
 import { nextPrompt } from '../prompts';
 
-/** Everyone the run-sheet names, by id: the members, and any bidder or presenter who has left since. */
-async function peopleOf(deps: Deps, setId: number, run: MeetingRun) {
+/** The set's members, and by id everyone the run-sheet names: any bidder or presenter who has left since too. */
+async function membersAndNamed(deps: Deps, setId: number, run: MeetingRun) {
   const members = await deps.store.memberships.list(setId);
   const people = new Map(members.map((m) => [m.person.id, m.person] as const));
   const named = [...run.bids.map((b) => b.personId), ...run.stages.flatMap((s) => (s.presenterId === undefined ? [] : [s.presenterId]))];
@@ -23,9 +23,12 @@ async function peopleOf(deps: Deps, setId: number, run: MeetingRun) {
   return { members, people };
 }
 
+/** Everyone the run-sheet names, by id: for copy that names stages and presenters. */
+export const peopleOf = async (deps: Deps, setId: number, run: MeetingRun) => (await membersAndNamed(deps, setId, run)).people;
+
 /** What the run-sheet shows now. */
 export async function sheetView(deps: Deps, set: LearningSet, meeting: Meeting, run: MeetingRun): Promise<SheetView> {
-  const { members, people } = await peopleOf(deps, set.id, run);
+  const { members, people } = await membersAndNamed(deps, set.id, run);
   const attendance = await deps.store.runs.attendance(meeting.id);
   const stage = run.stages[run.stage];
   const presenter = stage?.kind === 'issue' ? stage.presenterId : undefined;
