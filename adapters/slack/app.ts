@@ -1,10 +1,12 @@
 /**
  * The Slack app on Bolt: the receiver (HTTP with `/slack/events`, or Socket Mode),
  * the OAuth install when several workspaces are served, and one handler per kind
- * of payload. Each acknowledges at once and does its work after, within Slack's
- * three seconds, except a modal's submission: its errors go back in the ack.
+ * of payload. A command or a button is acknowledged once the core has stored its
+ * change (within Slack's three seconds), and its answer is delivered after; a modal's
+ * submission is acknowledged with its field errors, if any; events are acknowledged by
+ * Bolt on arrival, and Slack's retries of them are recognised by their id.
  */
-import { App, HTTPReceiver, type ButtonAction, type CustomRoute } from '@slack/bolt';
+import { App, HTTPReceiver, type ButtonAction, type CustomRoute, type RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../../src/ports/clock';
 import type { Core, Identity, Incoming, Where } from '../../src/ports/inbound';
@@ -12,11 +14,12 @@ import type { Logger } from '../../src/ports/logger';
 import type { Store } from '../../src/ports/store';
 import { messageRef } from './address';
 import { deliver, OPEN_FORM, type ReplyContext } from './deliver';
-import { commandPayload, dmWhere, incoming, readMentions, whereOf } from './inbound';
+import { commandPayload, dmWhere, idOf, incoming, readMentions, stringOf, whereOf } from './inbound';
 import { installationStore } from './installations';
 import { boltLogger } from './log';
 import type { Logger as BoltLogger } from '@slack/bolt';
 import { readOrigin } from './origin';
+import { refuseNonObjects, refuseUnreadable } from './receiver';
 import { identify, workspaceIdOf } from './profiles';
 import { actionIdOf, fieldErrorsFor, readModalValues, renderHome } from './render';
 import { BOT_SCOPES } from './scopes';
@@ -32,7 +35,10 @@ export interface SlackSettings {
   /** The Web API's base URL (ends in `/api/`), for tests and proxies. */
   readonly apiUrl?: string;
   readonly port: number;
-  /** How long a form's submission may take before it is acknowledged without field errors; 2.5 s (Slack allows 3). */
+  /**
+   * How long a request may take before it is acknowledged anyway (a form's submission
+   * then without field errors, its answer following as a message); 2.5 s (Slack allows 3).
+   */
   readonly submissionBudgetMs?: number;
 }
 
@@ -127,8 +133,11 @@ function boltOptions(settings: SlackSettings, runtime: SlackRuntime) {
     customRoutes: common.customRoutes,
     logger,
     bodyLimit: MAX_BODY_BYTES,
+    // A signed body Bolt cannot read is answered 400, never 500 or a crash (receiver.ts).
+    processEventErrorHandler: refuseUnreadable,
     ...(settings.oauth ? installer : {}),
   });
+  refuseNonObjects(receiver, { endpoint: '/slack/events', signingSecret: settings.signingSecret!, bodyLimit: MAX_BODY_BYTES, logger });
   const { customRoutes: _routes, ...rest } = common;
   return { ...rest, receiver, ...(token !== undefined ? { token } : {}) };
 }
@@ -144,11 +153,27 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
   const app = new App(boltOptions(settings, runtime));
   const { core, store, clock, log } = runtime;
 
+  const budgetMs = settings.submissionBudgetMs ?? 2_500;
+
+  /**
+   * Slack's acknowledgement of a command or a button, sent once the core has stored what
+   * it changed, so a request Slack saw acknowledged is never lost to a crash after it
+   * (Slack does not send a command again); or at the budget, if the core is slow, and the
+   * answer follows. Sent once either way.
+   */
+  function acknowledger(ack: () => Promise<void>): () => Promise<void> {
+    let sent: Promise<void> | undefined;
+    const send = () => (sent ??= ack().catch((error: unknown) => log.warn({ err: error }, 'could not acknowledge a Slack request')));
+    const late = setTimeout(() => void send(), budgetMs);
+    return () => (clearTimeout(late), send());
+  }
+
   /** Hands one Incoming to the core and delivers its reply; then the person's App Home shows the change. */
-  async function run(make: () => Promise<Incoming>, ctx: ReplyContext): Promise<void> {
+  async function run(make: () => Promise<Incoming>, ctx: ReplyContext, acknowledge: () => Promise<void> = async () => {}): Promise<void> {
     try {
       const asked = await make();
       const reply = await core.handle(asked);
+      await acknowledge();
       if (reply.duplicate) return; // handled when it first came: nothing to send or redraw
       await deliver(reply, ctx);
       // After an erase too: the overview only reads, so it shows a person who is no longer there.
@@ -156,6 +181,7 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
       // A change the whole set sees changes its members' Homes too.
       if (reply.visibility === 'public' && ctx.where.kind === 'channel') await publishSetHomes(ctx.client, ctx.team, ctx.where.id, ctx.user);
     } catch (error) {
+      await acknowledge();
       log.error({ err: error, team: ctx.team }, 'could not answer a Slack request');
       await ctx.respond?.({ response_type: 'ephemeral', text: 'Something went wrong on my side. Please try again in a moment.' }).catch(() => {});
     }
@@ -200,8 +226,18 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
     }
   }
 
+  /**
+   * A request that does not say who sent it or from which workspace, which Slack's always
+   * do: nothing is done, and the sender hears why where there is a way back.
+   */
+  async function unattributed(acknowledge: () => Promise<void>, respond: RespondFn | undefined): Promise<void> {
+    await acknowledge();
+    log.warn({}, 'a Slack request without a workspace or a person: nothing done');
+    await respond?.({ response_type: 'ephemeral', text: 'Slack did not say who sent that or from which workspace, so I did nothing.' }).catch(() => {});
+  }
+
   /** A command as the core reads it: Slack's mentions become the core's, each person looked up. */
-  async function commandFrom(client: WebClient, team: string, user: string, where: Where, raw: string, eventId: string, hint?: string): Promise<Incoming> {
+  async function commandFrom(client: WebClient, team: string, user: string, where: Where, raw: string, eventId: string | undefined, hint?: string): Promise<Incoming> {
     const now = clock.now();
     const { text, mentioned } = readMentions(raw);
     const actor = await identify(store, client, team, user, now, hint);
@@ -211,41 +247,48 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
   }
 
   app.command('/setwise', async ({ command, ack, respond, client, context }) => {
-    await ack();
-    const team = command.team_id;
-    const user = command.user_id;
-    const where = whereOf(team, command.channel_id, command.channel_name, user);
-    await run(() => commandFrom(client, team, user, where, command.text ?? '', `command:${command.trigger_id}`, command.user_name), {
+    const acknowledge = acknowledger(ack);
+    // Every field read as Slack sends it: a forged one (missing, doubled, empty) is not let through as it is.
+    const team = idOf(command.team_id);
+    const user = idOf(command.user_id);
+    if (!team || !user) return unattributed(acknowledge, respond);
+    const text = stringOf(command.text) ?? '';
+    const trigger = idOf(command.trigger_id);
+    const where = whereOf(team, stringOf(command.channel_id), stringOf(command.channel_name), user);
+    await run(() => commandFrom(client, team, user, where, text, trigger && `command:${trigger}`, stringOf(command.user_name)), {
       client,
       team,
       user,
       where,
       respond,
-      triggerId: command.trigger_id,
+      triggerId: trigger,
       botUserId: context.botUserId,
-      command: command.text ?? '',
+      command: text,
       log,
-    });
+    }, acknowledge);
   });
 
   app.action(/.*/, async ({ body, action, ack, respond, client, context }) => {
-    await ack();
-    if (body.type !== 'block_actions' || action.type !== 'button') return;
-    const team = body.team?.id ?? body.user.team_id ?? '';
-    const user = body.user.id;
+    if (body.type !== 'block_actions' || action.type !== 'button') return void (await ack());
+    const acknowledge = acknowledger(ack);
+    // Read as Slack sends them, as a command's fields are.
+    const team = idOf(body.team?.id) ?? idOf(body.user?.team_id);
+    const user = idOf(body.user?.id);
+    if (!team || !user) return unattributed(acknowledge, body.response_url ? respond : undefined);
     // A click in the App Home has no conversation: its answer goes to the person's DM.
-    const where = body.channel ? whereOf(team, body.channel.id, body.channel.name, user) : dmWhere(team, user);
-    const container = body.container as { type?: string; channel_id?: string; message_ts?: string } | undefined;
-    const source =
-      container?.type === 'message' && container.channel_id && container.message_ts
-        ? { address: where.address, ref: messageRef(team, container.channel_id, container.message_ts) }
-        : undefined;
+    const where = body.channel ? whereOf(team, stringOf(body.channel.id), stringOf(body.channel.name), user) : dmWhere(team, user);
+    const container = body.container as { type?: unknown; channel_id?: unknown; message_ts?: unknown } | undefined;
+    const [channelId, messageTs] = [idOf(container?.channel_id), idOf(container?.message_ts)];
+    const source = container?.type === 'message' && channelId && messageTs ? { address: where.address, ref: messageRef(team, channelId, messageTs) } : undefined;
     const button = action as ButtonAction;
-    const ctx: ReplyContext = { client, team, user, where, ...(body.response_url ? { respond } : {}), triggerId: body.trigger_id, botUserId: context.botUserId, log };
-    const eventId = `action:${body.trigger_id}`;
+    const value = stringOf(button.value) ?? '';
+    const trigger = idOf(body.trigger_id);
+    const ctx: ReplyContext = { client, team, user, where, ...(body.response_url ? { respond } : {}), triggerId: trigger, botUserId: context.botUserId, log };
+    const eventId = trigger && `action:${trigger}`;
+    const name = stringOf(body.user.name);
     if (actionIdOf(button.action_id) === OPEN_FORM) {
       // The clicker's own command again, now with a trigger to open its form.
-      await run(() => commandFrom(client, team, user, where, button.value ?? '', eventId, body.user.name), { ...ctx, command: button.value ?? '' });
+      await run(() => commandFrom(client, team, user, where, value, eventId, name), { ...ctx, command: value }, acknowledge);
       return;
     }
     await run(
@@ -253,19 +296,22 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
         incoming({
           team,
           eventId,
-          actor: await identify(store, client, team, user, clock.now(), body.user.name),
+          actor: await identify(store, client, team, user, clock.now(), name),
           where,
-          payload: { type: 'action', actionId: actionIdOf(button.action_id), value: button.value ?? '' },
+          payload: { type: 'action', actionId: actionIdOf(button.action_id), value },
           source,
         }),
       ctx,
+      acknowledge,
     );
   });
 
   app.view(/.*/, async ({ body, view, ack, client, context }) => {
-    const team = body.team?.id ?? body.user.team_id ?? '';
-    const user = body.user.id;
-    const where = readOrigin(view.private_metadata, team, user);
+    // Read as Slack sends them; a submission that does not say whose it is has no one to answer.
+    const team = idOf(body.team?.id) ?? idOf(body.user?.team_id);
+    const user = idOf(body.user?.id);
+    if (!team || !user) return unattributed(() => ack(), undefined);
+    const where = readOrigin(stringOf(view.private_metadata), team, user);
     const ctx: ReplyContext = { client, team, user, where, botUserId: context.botUserId, log };
     let acked = false;
     const ackOnce = async (response?: { response_action: 'errors'; errors: Record<string, string> }) => {
@@ -275,10 +321,10 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
     };
     // Slack waits three seconds for this answer, which alone can show errors on the
     // fields; past that the form is acknowledged and the answer follows as a message.
-    const late = setTimeout(() => void ackOnce().catch(() => {}), settings.submissionBudgetMs ?? 2_500);
+    const late = setTimeout(() => void ackOnce().catch(() => {}), budgetMs);
     try {
       // The stored profile will do: a users.info call here would eat into the three seconds.
-      const actor = await identify(store, client, team, user, clock.now(), body.user.name, { offline: true });
+      const actor = await identify(store, client, team, user, clock.now(), stringOf(body.user.name), { offline: true });
       const reply = await core.handle(
         incoming({
           team,
@@ -287,13 +333,14 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
           eventId: undefined,
           actor,
           where,
-          payload: { type: 'form', formId: view.callback_id, values: readModalValues(view.state.values) },
+          payload: { type: 'form', formId: view.callback_id, values: readModalValues(view.state?.values) },
         }),
       );
       clearTimeout(late);
       if (reply.fieldErrors && !acked) {
         // Only the modal's own inputs can carry an error, or Slack refuses the whole answer.
-        const inputs = (view.blocks as { type?: string; block_id?: string }[]).flatMap((b) => (b.type === 'input' && b.block_id ? [b.block_id] : []));
+        const blocks: unknown[] = Array.isArray(view.blocks) ? view.blocks : [];
+        const inputs = (blocks as ({ type?: unknown; block_id?: unknown } | null)[]).flatMap((b) => (b?.type === 'input' && idOf(b.block_id) ? [b.block_id as string] : []));
         await ackOnce({ response_action: 'errors', errors: fieldErrorsFor(reply.fieldErrors, inputs.length ? inputs : undefined) });
         return;
       }
@@ -316,12 +363,14 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
 
   app.message(async ({ message, body, client, context }) => {
     // Only what a person types in their own DM with the app is a command.
-    if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message) || !message.user) return;
-    const team = body.team_id;
-    const user = message.user;
-    const raw = message.text ?? '';
+    if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message)) return;
+    const team = idOf(body.team_id);
+    const user = idOf(message.user);
+    if (!team || !user) return;
+    const raw = stringOf(message.text) ?? '';
     const where = dmWhere(team, user);
-    await run(() => commandFrom(client, team, user, where, raw, `event:${body.event_id}`), { client, team, user, where, botUserId: context.botUserId, command: raw, log });
+    const eventId = idOf(body.event_id);
+    await run(() => commandFrom(client, team, user, where, raw, eventId && `event:${eventId}`), { client, team, user, where, botUserId: context.botUserId, command: raw, log });
   });
 
   // Removed from a workspace: its tokens are no use to anyone, so they go.

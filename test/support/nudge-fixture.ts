@@ -4,7 +4,43 @@ import { applyRule } from '../../src/app/schedule';
 import { occurrences } from '../../src/domain/recurrence';
 import { ManualClock } from '../../src/ports/clock';
 import { silentLogger } from '../../src/ports/logger';
+import type { Address } from '../../src/ports/chat';
 import type { Store } from '../../src/ports/store';
+
+/** Where the fan-out's people and channel live: the console unless a platform is named. */
+export interface FanOutPlace {
+  readonly platform: 'console' | 'slack' | 'teams';
+  readonly workspace: string;
+  readonly userId: (name: string) => string;
+  readonly dm: (userId: string) => Address;
+  readonly channel: Address;
+}
+
+const onConsole: FanOutPlace = {
+  platform: 'console',
+  workspace: 'crash',
+  userId: (name) => name,
+  dm: (user) => ({ platform: 'console', kind: 'user', ref: { user } }),
+  channel: { platform: 'console', kind: 'channel', ref: { channel: 'c' } },
+};
+
+/** A Teams tenant's fan-out: a person's nudge opens their chat through the tenant's stored reference. */
+export const onTeams = (tenant: string, channel: string): FanOutPlace => ({
+  platform: 'teams',
+  workspace: tenant,
+  userId: (name) => `29:${name}-aad`,
+  dm: (user) => ({ platform: 'teams', kind: 'user', ref: { tenant, user } }),
+  channel: { platform: 'teams', kind: 'channel', ref: { tenant, conversation: channel } },
+});
+
+/** A Slack workspace's fan-out: DMs go to each user id, as the Slack adapter addresses them. */
+export const onSlack = (team: string, channel: string): FanOutPlace => ({
+  platform: 'slack',
+  workspace: team,
+  userId: (name) => `U0${name.toUpperCase()}`,
+  dm: (user) => ({ platform: 'slack', kind: 'user', ref: { team, user } }),
+  channel: { platform: 'slack', kind: 'channel', ref: { team, channel } },
+});
 
 /**
  * A file database holding one set of `size` members with one meeting on
@@ -21,17 +57,17 @@ export async function seedFanOut(file: string, size: number): Promise<{ dueAt: D
 }
 
 /** The same fan-out, in any Store. */
-export async function seedFanOutIn(store: Store, size: number): Promise<{ dueAt: Date; expected: number }> {
+export async function seedFanOutIn(store: Store, size: number, place: FanOutPlace = onConsole): Promise<{ dueAt: Date; expected: number }> {
   const now = new Date('2027-01-01T00:00:00Z');
-  const ws = await store.workspaces.ensure('console', 'crash');
-  const lead = await store.people.upsert(ws.id, { userId: 'lead', displayName: 'lead', dm: { platform: 'console', kind: 'user', ref: { user: 'lead' } } }, now);
-  const made = await store.sets.create({ workspaceId: ws.id, name: 'Fan-out', channelId: 'c', channelLabel: '#c', channel: { platform: 'console', kind: 'channel', ref: { channel: 'c' } }, timeZone: 'Europe/London' }, lead.id, now);
+  const ws = await store.workspaces.ensure(place.platform, place.workspace);
+  const person = (name: string) => store.people.upsert(ws.id, { userId: place.userId(name), displayName: name, dm: place.dm(place.userId(name)) }, now);
+  const lead = await person('lead');
+  const { channel, conversation } = place.channel.ref as { channel?: string; conversation?: string };
+  const channelId = channel ?? conversation ?? 'c';
+  const made = await store.sets.create({ workspaceId: ws.id, name: 'Fan-out', channelId, channelLabel: `#${channelId}`, channel: place.channel, timeZone: 'Europe/London' }, lead.id, now);
   if (!made.ok) throw new Error('could not seed');
   const ids: number[] = [];
-  for (let i = 0; i < size; i++) {
-    const p = await store.people.upsert(ws.id, { userId: `m${i}`, displayName: `m${i}`, dm: { platform: 'console', kind: 'user', ref: { user: `m${i}` } } }, now);
-    ids.push(p.id);
-  }
+  for (let i = 0; i < size; i++) ids.push((await person(`m${i}`)).id);
   // A crowd far past a set's size, on purpose: this seeds a fan-out, not a set people run.
   await store.memberships.add(made.set.id, ids, now, Number.MAX_SAFE_INTEGER);
   const rule = { cadence: { kind: 'weekly' as const, everyWeeks: 4 }, weekday: 2, localTime: '10:00', durationMinutes: 180, from: '2027-03-02', until: null, count: 1, zone: 'Europe/London' };
