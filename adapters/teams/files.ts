@@ -84,7 +84,9 @@ export async function upload(uploadUrl: string, file: Attachment): Promise<void>
   const bytes = Buffer.from(bytesOf(file));
   const response = await fetch(uploadUrl, {
     method: 'PUT',
-    headers: { 'Content-Length': String(bytes.length), ...(bytes.length > 0 ? { 'Content-Range': `bytes 0-${bytes.length - 1}/${bytes.length}` } : {}) },
+    // No Content-Length of our own: fetch sets it from the body, and the undici Bolt installs
+    // as Node 20's fetch (when the Slack adapter is loaded too, as under `npm start`) refuses one set by hand.
+    headers: bytes.length > 0 ? { 'Content-Range': `bytes 0-${bytes.length - 1}/${bytes.length}` } : {},
     body: bytes,
     signal: AbortSignal.timeout(30_000),
   });
