@@ -116,7 +116,8 @@ export function readCommand(activity: TeamsActivity): { text: string; mentions: 
       token = tokenFor(name);
       for (let n = 2; mentions.some((m) => m.token.toLowerCase() === token!.toLowerCase()); n++) token = `${tokenFor(name)}_${n}`;
       tokenOf.set(id, token);
-      mentions.push({ token, identity: identityOf(tenant, { id, name }) });
+      // The mention's name is what the sender's client wrote: it may name someone new, never rename them.
+      mentions.push({ token, identity: { ...identityOf(tenant, { id, name }), hearsay: true } });
     }
     text = text.split(entity.text).join(` ${token} `);
   }

@@ -194,7 +194,7 @@ export const newPersonColumns = (workspaceId: number, identity: Identity, now: D
  * addresses and reported zones (an address or zone not given this time is kept).
  */
 export const refreshedPersonColumns = (identity: Identity, now: Date) => ({
-  displayName: identity.displayName,
+  ...(identity.hearsay ? {} : { displayName: identity.displayName }),
   ...(identity.dm ? { dmAddress: identity.dm } : {}),
   ...(identity.timeZone ? { platformTimeZone: identity.timeZone } : {}),
   updatedAt: now,

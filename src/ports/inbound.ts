@@ -12,6 +12,12 @@ export interface Identity {
   readonly dm?: Address;
   /** The IANA zone their platform reports (a Slack profile, a Teams client): theirs until they choose one. */
   readonly timeZone?: string;
+  /**
+   * The name is someone else's word for them (a Teams mention, which the sender's client
+   * writes), not the platform's: it names a person Setwise has not met, and never renames
+   * one it knows.
+   */
+  readonly hearsay?: boolean;
 }
 
 /** The conversation a request came from. `id` is stable and opaque, for lookups. */
