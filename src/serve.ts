@@ -3,6 +3,10 @@
  * one module besides main.ts that sees every part. main.ts owns the process (its
  * configuration, logging and signals); the crash tests run these same functions in a
  * process of their own, on a clock they set.
+ *
+ * Each platform's adapter (and PostgreSQL's driver) is loaded only when it is the one
+ * asked for: Bolt and botbuilder take most of a second to load, which the console, and
+ * each other, need not wait for.
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -12,8 +16,6 @@ import { ConsoleChat } from '../adapters/console/chat';
 import { ConsolePrinter } from '../adapters/console/printer';
 import { isBusy, openDatabase } from '../db/client';
 import { createSqliteStore } from '../db/store';
-import { openPostgres } from '../db/pg/client';
-import { createPostgresStore } from '../db/pg/store';
 import { StoreUnavailable, type Store } from './ports/store';
 import { createCore } from './app/core';
 import { FloodGuard } from './app/flood';
@@ -22,8 +24,6 @@ import { nudgeScheduler } from './app/scheduling';
 import { ShiftedClock, systemClock, type Clock } from './ports/clock';
 import { PacedChat } from './scheduler/pacer';
 import type { Deps } from './app/context';
-import { slackChat, SLACK_LIMITS, startSlack } from '../adapters/slack';
-import { startTeams, teamsAdapter, TEAMS_LIMITS } from '../adapters/teams';
 import { guardedTick } from './scheduler/guarded-tick';
 import { runUntil } from './scheduler/run-until';
 import { withoutCredentials } from './secrets';
@@ -53,6 +53,7 @@ export function openSqlite(file: string): OpenedStore {
 export async function openServer(url: string): Promise<OpenedStore> {
   const { host, pathname } = new URL(url);
   try {
+    const [{ openPostgres }, { createPostgresStore }] = await Promise.all([import('../db/pg/client'), import('../db/pg/store')]);
     const database = await openPostgres(url);
     return { store: createPostgresStore(database.db), ping: database.ping, close: database.close };
   } catch (error) {
@@ -105,6 +106,7 @@ export async function runConsoleHere(config: Config, common: Common, filesDir: s
 /** Slack: sends paced within Slack's limits; runs until a signal ends the process. */
 export async function runSlack(config: Config, common: Common, ping: () => Promise<void>, clock: Clock = systemClock): Promise<void> {
   const settings = { ...config.slack, port: config.port };
+  const { slackChat, SLACK_LIMITS, startSlack } = await import('../adapters/slack');
   // One person's flood is slowed, politely, without slowing anyone else (src/app/flood.ts);
   // the console has one person at the keyboard, and no limit.
   const deps: Deps = { ...common, chat: new PacedChat(slackChat(settings, common.store, common.log), SLACK_LIMITS), clock, flood: new FloodGuard() };
@@ -126,6 +128,7 @@ export async function runSlack(config: Config, common: Common, ping: () => Promi
 /** Teams: the Bot Framework endpoint on PORT, sends paced within Teams' limits; runs until a signal ends the process. */
 export async function runTeams(config: Config, common: Common, ping: () => Promise<void>, clock: Clock = systemClock): Promise<void> {
   const settings = { ...config.teams, port: config.port };
+  const { startTeams, teamsAdapter, TEAMS_LIMITS } = await import('../adapters/teams');
   const teams = teamsAdapter(settings, common.store, clock, common.log);
   const deps: Deps = { ...common, chat: new PacedChat(teams.chat, TEAMS_LIMITS), clock, flood: new FloodGuard() };
   const core = createCore(deps);
