@@ -9,7 +9,7 @@
  * Needs Debian's PostgreSQL binaries (a throwaway server is started and removed).
  * Figures go to docs/benchmarks.md; no test asserts a timing.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -19,8 +19,8 @@ import { createPostgresStore } from '../db/pg/store';
 import { createSqliteStore } from '../db/store';
 import type { Store } from '../src/ports/store';
 import { seedFanOut, seedFanOutIn } from '../test/support/nudge-fixture';
-import { copyDatabase, postgresSkipReason, startThrowawayServer } from '../test/support/postgres-server';
-import { deliveries, exited, schedulerChild as child, startedIn } from '../test/support/workers';
+import { postgresSkipReason, startThrowawayServer } from '../test/support/postgres-server';
+import { drain } from './bench/drain';
 
 const skip = postgresSkipReason();
 if (skip) {
@@ -97,46 +97,6 @@ async function timeClaims(store: Store, now: Date, reset: () => unknown): Promis
   return times;
 }
 
-/** The machine's CPU time so far (Linux' /proc/stat): busy and total jiffies, to say how busy a drain kept the cores. */
-function cpuTimes(): { busy: number; total: number } | undefined {
-  if (!existsSync('/proc/stat')) return undefined;
-  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  const total = fields.reduce((a, b) => a + b, 0);
-  return { busy: total - fields[3]! - (fields[4] ?? 0), total }; // idle and iowait are not busy
-}
-
-/** A fresh copy of the seeded database for one drain: where the children find it. */
-async function copyOf(engine: 'sqlite' | 'postgres', seeded: string, name: string): Promise<Record<string, string>> {
-  if (engine === 'sqlite') {
-    const file = join(dir, `${name}.db`);
-    copyFileSync(seeded, file);
-    return { CHILD_DB: file };
-  }
-  return { CHILD_DATABASE_URL: await copyDatabase(seeded, name) };
-}
-
-/** 1, 2 or 4 instances draining the same 10,000 due nudges, each run on a copy of one seeded database. */
-async function drain(engine: 'sqlite' | 'postgres', seeded: string, dueAt: Date, instances: number): Promise<{ seconds: number; sent: number; duplicates: number; busy: string }> {
-  const name = `drain_${engine}_${instances}`;
-  const where = await copyOf(engine, seeded, name);
-  const log = join(dir, `${name}.log`);
-  const go = join(dir, `${name}.go`);
-  const env = { ...where, CHILD_LOG: log, CHILD_NOW: dueAt.toISOString(), CHILD_DELAY_MS: '0', CHILD_CONCURRENCY: '8', CHILD_GO: go };
-  const workers = Array.from({ length: instances }, (_, i) => child({ ...env, CHILD_OWNER: `w${i}` }));
-  const done = Promise.all(workers.map(exited));
-  while (startedIn(log) < instances) await new Promise((r) => setTimeout(r, 10));
-  const t = process.hrtime.bigint();
-  const cpuBefore = cpuTimes();
-  writeFileSync(go, '');
-  const codes = await done;
-  const seconds = ms(t) / 1000;
-  const cpuAfter = cpuTimes();
-  const busy = cpuBefore && cpuAfter ? `${Math.round((100 * (cpuAfter.busy - cpuBefore.busy)) / (cpuAfter.total - cpuBefore.total))}%` : '?';
-  if (codes.some((c) => c !== 0)) throw new Error(`a drain worker failed: ${codes.join(', ')}`);
-  const sent = deliveries(log).map((l) => l.slice(l.indexOf(' ') + 1));
-  return { seconds, sent: sent.length, duplicates: sent.length - new Set(sent).size, busy };
-}
-
 try {
   const now = new Date('2027-03-01T22:00:00Z');
   console.log(`Claim: ${DUE} due of ${SETS * PLANNED_PER_SET} planned jobs, ${SETS} sets ...`);
@@ -153,7 +113,7 @@ try {
   const sqliteSeed = join(dir, 'drain.db');
   await seedFanOut(sqliteSeed, DRAIN - 4);
   const figure = async (engine: 'sqlite' | 'postgres', instances: number) => {
-    const r = await drain(engine, engine === 'sqlite' ? sqliteSeed : template, dueAt, instances);
+    const r = await drain(dir, engine, engine === 'sqlite' ? sqliteSeed : template, dueAt, instances);
     if (r.sent - r.duplicates !== expected) throw new Error(`${engine} drain with ${instances}: ${r.sent - r.duplicates} of ${expected} delivered`);
     return `${r.seconds.toFixed(1)} s, ${(expected / r.seconds).toFixed(0)} nudges/s, ${r.duplicates} duplicates, CPU ${r.busy} busy`;
   };
