@@ -14,6 +14,12 @@ const MessageRef = z.object({ team: Id, channel: Id, ts: z.string().regex(/^\d+\
 
 export type SlackMessageRef = z.infer<typeof MessageRef>;
 
+/** `value` if it is shaped as a Slack id (a team's, a channel's, a person's), else undefined: for reading payloads at the door. */
+export const slackId = (value: unknown): string | undefined => (Id.safeParse(value).success ? (value as string) : undefined);
+
+/** `value` if it is shaped as a message's ts, else undefined. */
+export const slackTs = (value: unknown): string | undefined => (MessageRef.shape.ts.safeParse(value).success ? (value as string) : undefined);
+
 export const channelAddress = (team: string, channel: string): Address => ({ platform: 'slack', kind: 'channel', ref: { team, channel } });
 export const userAddress = (team: string, user: string): Address => ({ platform: 'slack', kind: 'user', ref: { team, user } });
 

@@ -12,9 +12,9 @@ import type { Clock } from '../../src/ports/clock';
 import type { Core, Identity, Incoming, Where } from '../../src/ports/inbound';
 import type { Logger } from '../../src/ports/logger';
 import type { Store } from '../../src/ports/store';
-import { messageRef } from './address';
+import { messageRef, slackId, slackTs } from './address';
 import { deliver, OPEN_FORM, type ReplyContext } from './deliver';
-import { commandPayload, dmWhere, idOf, incoming, readMentions, stringOf, whereOf } from './inbound';
+import { commandPayload, dmWhere, filled, incoming, readMentions, stringOf, whereOf } from './inbound';
 import { installationStore } from './installations';
 import { boltLogger } from './log';
 import type { Logger as BoltLogger } from '@slack/bolt';
@@ -249,12 +249,12 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
   app.command('/setwise', async ({ command, ack, respond, client, context }) => {
     const acknowledge = acknowledger(ack);
     // Every field read as Slack sends it: a forged one (missing, doubled, empty) is not let through as it is.
-    const team = idOf(command.team_id);
-    const user = idOf(command.user_id);
+    const team = slackId(command.team_id);
+    const user = slackId(command.user_id);
     if (!team || !user) return unattributed(acknowledge, respond);
     const text = stringOf(command.text) ?? '';
-    const trigger = idOf(command.trigger_id);
-    const where = whereOf(team, stringOf(command.channel_id), stringOf(command.channel_name), user);
+    const trigger = filled(command.trigger_id);
+    const where = whereOf(team, slackId(command.channel_id), stringOf(command.channel_name), user);
     await run(() => commandFrom(client, team, user, where, text, trigger && `command:${trigger}`, stringOf(command.user_name)), {
       client,
       team,
@@ -272,17 +272,17 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
     if (body.type !== 'block_actions' || action.type !== 'button') return void (await ack());
     const acknowledge = acknowledger(ack);
     // Read as Slack sends them, as a command's fields are.
-    const team = idOf(body.team?.id) ?? idOf(body.user?.team_id);
-    const user = idOf(body.user?.id);
+    const team = slackId(body.team?.id) ?? slackId(body.user?.team_id);
+    const user = slackId(body.user?.id);
     if (!team || !user) return unattributed(acknowledge, body.response_url ? respond : undefined);
     // A click in the App Home has no conversation: its answer goes to the person's DM.
-    const where = body.channel ? whereOf(team, stringOf(body.channel.id), stringOf(body.channel.name), user) : dmWhere(team, user);
+    const where = body.channel ? whereOf(team, slackId(body.channel.id), stringOf(body.channel.name), user) : dmWhere(team, user);
     const container = body.container as { type?: unknown; channel_id?: unknown; message_ts?: unknown } | undefined;
-    const [channelId, messageTs] = [idOf(container?.channel_id), idOf(container?.message_ts)];
+    const [channelId, messageTs] = [slackId(container?.channel_id), slackTs(container?.message_ts)];
     const source = container?.type === 'message' && channelId && messageTs ? { address: where.address, ref: messageRef(team, channelId, messageTs) } : undefined;
     const button = action as ButtonAction;
     const value = stringOf(button.value) ?? '';
-    const trigger = idOf(body.trigger_id);
+    const trigger = filled(body.trigger_id);
     const ctx: ReplyContext = { client, team, user, where, ...(body.response_url ? { respond } : {}), triggerId: trigger, botUserId: context.botUserId, log };
     const eventId = trigger && `action:${trigger}`;
     const name = stringOf(body.user.name);
@@ -308,8 +308,8 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
 
   app.view(/.*/, async ({ body, view, ack, client, context }) => {
     // Read as Slack sends them; a submission that does not say whose it is has no one to answer.
-    const team = idOf(body.team?.id) ?? idOf(body.user?.team_id);
-    const user = idOf(body.user?.id);
+    const team = slackId(body.team?.id) ?? slackId(body.user?.team_id);
+    const user = slackId(body.user?.id);
     if (!team || !user) return unattributed(() => ack(), undefined);
     const where = readOrigin(stringOf(view.private_metadata), team, user);
     const ctx: ReplyContext = { client, team, user, where, botUserId: context.botUserId, log };
@@ -340,7 +340,7 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
       if (reply.fieldErrors && !acked) {
         // Only the modal's own inputs can carry an error, or Slack refuses the whole answer.
         const blocks: unknown[] = Array.isArray(view.blocks) ? view.blocks : [];
-        const inputs = (blocks as ({ type?: unknown; block_id?: unknown } | null)[]).flatMap((b) => (b?.type === 'input' && idOf(b.block_id) ? [b.block_id as string] : []));
+        const inputs = (blocks as ({ type?: unknown; block_id?: unknown } | null)[]).flatMap((b) => (b?.type === 'input' && filled(b.block_id) ? [b.block_id as string] : []));
         await ackOnce({ response_action: 'errors', errors: fieldErrorsFor(reply.fieldErrors, inputs.length ? inputs : undefined) });
         return;
       }
@@ -357,19 +357,20 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
   });
 
   app.event('app_home_opened', async ({ event, body, client }) => {
-    if (event.tab !== 'home') return;
-    await publishHome(client, body.team_id, event.user);
+    const [team, user] = [slackId(body.team_id), slackId(event.user)];
+    if (event.tab !== 'home' || !team || !user) return;
+    await publishHome(client, team, user);
   });
 
   app.message(async ({ message, body, client, context }) => {
     // Only what a person types in their own DM with the app is a command.
     if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message)) return;
-    const team = idOf(body.team_id);
-    const user = idOf(message.user);
+    const team = slackId(body.team_id);
+    const user = slackId(message.user);
     if (!team || !user) return;
     const raw = stringOf(message.text) ?? '';
     const where = dmWhere(team, user);
-    const eventId = idOf(body.event_id);
+    const eventId = filled(body.event_id);
     await run(() => commandFrom(client, team, user, where, raw, eventId && `event:${eventId}`), { client, team, user, where, botUserId: context.botUserId, command: raw, log });
   });
 
@@ -378,7 +379,8 @@ export function createSlackApp(settings: SlackSettings, runtime: SlackRuntime): 
     await forgetInstallation(body.team_id, body.enterprise_id, body.is_enterprise_install);
   });
   app.event('tokens_revoked', async ({ event, body }) => {
-    if (event.tokens.bot?.length) await forgetInstallation(body.team_id, body.enterprise_id, body.is_enterprise_install);
+    // `tokens` read with care: a forged event's may be missing (found by test/adapters/slack/fuzz.test.ts).
+    if (Array.isArray(event.tokens?.bot) && event.tokens.bot.length > 0) await forgetInstallation(body.team_id, body.enterprise_id, body.is_enterprise_install);
   });
 
   async function forgetInstallation(teamId: string | undefined, enterpriseId: string | undefined, isEnterpriseInstall: boolean | undefined): Promise<void> {

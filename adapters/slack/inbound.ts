@@ -30,6 +30,16 @@ export function readMentions(raw: string): { text: string; mentioned: { userId: 
   return { text: unescape(text), mentioned };
 }
 
+/**
+ * A payload's field as Slack sends it, a string; undefined when it is missing or is not
+ * one. Slack's own payloads always fit; a signed body that does not (a form field sent
+ * twice reads as a list) must not reach the core, where it would fail as Setwise's fault.
+ */
+export const stringOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** A field Slack always fills in (a trigger's id, an event's): a string that is not empty. */
+export const filled = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
 /** The person's own conversation with the app. */
 export const dmWhere = (team: string, user: string): Where => ({ kind: 'dm', id: `dm:${user}`, label: 'your messages with Setwise', address: userAddress(team, user) });
 

@@ -24,6 +24,9 @@ export interface BotDeps {
 /** The most people read from a team's roster when Setwise is installed there. */
 const ROSTER_MAX = 5000;
 
+/** What a card's press that Setwise cannot read is told. */
+const NOT_OURS = 'This button is not one of Setwise\'s.';
+
 /** Invokes already answered: an error after the answer must not send a second one. */
 const answered = new WeakSet<TurnContext>();
 
@@ -58,6 +61,8 @@ export function createBot(deps: BotDeps): (context: TurnContext) => Promise<void
     if (activity.value !== undefined && activity.value !== null) {
       const payload = readCardData(activity.value);
       if (payload) await answer(context, payload, 'submit', payload.type === 'form' ? { submitted: payload.values } : {});
+      // Said, as Action.Execute's refusal says it, rather than nothing (found by test/adapters/teams/fuzz.test.ts).
+      else await context.sendActivity(renderActivity({ tone: 'warning', text: NOT_OURS }) as never);
       return;
     }
     const { text, mentions } = readCommand(activity);
@@ -69,7 +74,7 @@ export function createBot(deps: BotDeps): (context: TurnContext) => Promise<void
     const value = context.activity.value as { action?: { type?: string; data?: unknown } } | undefined;
     const payload = readCardData(value?.action?.data);
     if (!payload) {
-      await respond(context, 200, { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This button is not one of Setwise\'s.' } });
+      await respond(context, 200, { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: NOT_OURS } });
       return;
     }
     const result = await answer(context, payload, 'execute', payload.type === 'form' ? { submitted: payload.values } : {});

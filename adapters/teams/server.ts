@@ -13,8 +13,42 @@ import type { Logger } from '../../src/ports/logger';
 /** Activities are small; a card's submission is the largest, well under this. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-/** The shape botbuilder needs before it can route an activity. */
-const activityShape = z.looseObject({ type: z.string().min(1).max(100), serviceUrl: z.string().max(2000).optional() });
+// The parts of an activity botbuilder and Setwise read, typed as the Bot Framework sends
+// them. botbuilder copies them into its replies and refuses to send a reply whose copied
+// parts have the wrong type, and Setwise reads names, ids and text as strings: an
+// activity that does not fit is refused here with a 400 that says where, rather than
+// failing half way through the turn (found by test/adapters/teams/fuzz.test.ts).
+// Anything else in the activity is passed on as sent.
+const text = (max: number) => z.string().max(max).nullish();
+const account = z.looseObject({ id: z.string().min(1).max(1000), name: text(1000), aadObjectId: text(1000) });
+const named = z.looseObject({ id: text(1000), name: text(1000) }).nullish();
+
+/** The shape an activity needs before botbuilder and Setwise can handle it. */
+const activityShape = z.looseObject({
+  type: z.string().min(1).max(100),
+  id: text(1000),
+  name: text(1000),
+  channelId: z.string().min(1).max(100),
+  serviceUrl: z.url({ protocol: /^https?$/ }).max(2000),
+  from: account,
+  recipient: account,
+  // botbuilder sends the conversation's id in a header: printable ASCII, as Teams' ids are.
+  conversation: z.looseObject({ id: z.string().regex(/^[\x21-\x7e]{1,1000}$/), name: text(1000), conversationType: text(100), tenantId: text(1000), isGroup: z.boolean().nullish() }),
+  channelData: z.looseObject({ tenant: named, channel: named, team: named, eventType: text(100) }).nullish(),
+  text: text(MAX_BODY_BYTES),
+  replyToId: text(1000),
+  action: text(100),
+  localTimezone: text(100),
+  entities: z.array(z.looseObject({ type: text(100) })).max(500).nullish(),
+  membersAdded: z.array(account).max(5000).nullish(),
+  membersRemoved: z.array(account).max(5000).nullish(),
+});
+
+/** Where an activity does not fit the shape, in words for the 400: the path of its first misfit. */
+function misfit(error: z.ZodError): string {
+  const path = error.issues[0]?.path.map(String).join('.') ?? '';
+  return path === '' ? 'the body is not a Bot Framework activity' : `the activity's ${path} is missing or is not what the Bot Framework sends`;
+}
 
 /** CloudAdapter with its turn processing reachable, so Setwise owns the HTTP around it. */
 export class SetwiseCloudAdapter extends CloudAdapter {
@@ -78,7 +112,7 @@ async function onMessages(req: IncomingMessage, res: ServerResponse, deps: Serve
     return send(res, 400, { error: 'the body is not JSON' });
   }
   const shape = activityShape.safeParse(parsed);
-  if (!shape.success) return send(res, 400, { error: 'the body is not a Bot Framework activity (it needs a type)' });
+  if (!shape.success) return send(res, 400, { error: misfit(shape.error) });
   const auth = req.headers.authorization ?? '';
   let started = false;
   try {

@@ -1,20 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandNames } from '../../src/commands/grammar';
 import { hasUnsafeCharacters } from '../../src/domain/text';
+import { fragment, line, RUNS, strings } from '../support/fuzz';
 import { plain } from '../support/plain';
 import type { Payload } from '../../src/ports/inbound';
 import { channel, createHarness, person, type Harness } from '../support/harness';
 
-/** How many lines to try: 10,000 in every test run, more with SETWISE_FUZZ_RUNS. */
-const RUNS = Number(process.env.SETWISE_FUZZ_RUNS ?? 10_000);
-
-// What an attacker reaches for: terminal escapes, bidi and zero-width tricks, quotes, absurd numbers and dates.
-const HOSTILE = ['\u0000', '\u0007', '\u001b[2J', '\u001b]0;pwned\u0007', '\u202e', '\u2066', '\u200b', '\ufeff', '\r\n', '\t', "'; DROP TABLE sets;--", '" OR 1=1 --', '%s%n', '${process.exit()}', '{{7*7}}', '@', '@bob', '@@', '-1', '0', '1e309', 'NaN', '99999999999999999999', '9999-12-31', '0000-00-00', '2027-02-30', '25:61', '24:00', 'Europe/Atlantis', '+01:00', 'x'.repeat(5000)];
-const WORDS = ['every', 'week', 'weeks', 'month', 'months', 'on', 'the', 'first', 'last', 'tuesday', 'at', '10:00', 'from', 'until', '2027-01-05', 'for', '3h', '2', 'meetings', 'tz', 'Europe/London', 'to', 'by', 'now', 'next', 'yes', 'no', 'confirm', 'off', 'on', '@alice', '@carol'];
-
-const fragment = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom(...HOSTILE), fc.constantFrom(...WORDS));
-const line = fc.tuple(fc.option(fc.constantFrom(...commandNames), { freq: 3, nil: undefined }), fc.array(fragment, { maxLength: 6 })).map(([name, parts]) => [name ?? '', ...parts].join(' '));
 const actor = fc.constantFrom('alice', 'bob', 'carol', 'mallory', 'b\u202eob', 'al\u0000ice', '\u001b[31mred');
 const hostileName = fc.oneof(fc.constantFrom('bob', 'carol', 'd\u202eave', 'e\u200brin', '\u001b[2Jmal', '\u0000', ''), fc.string({ unit: 'binary', maxLength: 20 }));
 /** A command, with a mention (and a platform display name, perhaps hostile) for every @word in it. */
@@ -28,10 +19,6 @@ const payload: fc.Arbitrary<Payload> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ type: fc.constant('action' as const), actionId: fc.oneof(fc.constantFrom('rsvp', 'privacy.erase', 'challenge.open', 'reflection.open', 'rotation.withdraw'), fragment), value: fragment }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('form' as const), formId: fc.oneof(fc.constantFrom('challenge:1', 'reflection:1', 'challenge:999'), fragment), values: fc.dictionary(fc.constantFrom('challenge', 'why', 'text', 'x'), fragment) }) },
 );
-
-/** Every string inside a value, however deeply nested (JSON would hide control characters as escapes). */
-const strings = (value: unknown): string[] =>
-  typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
 
 let h: Harness;
 beforeAll(async () => {
