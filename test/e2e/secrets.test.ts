@@ -86,6 +86,9 @@ function expectNoLeaks(captured: Captured, secrets: Record<string, string>, chan
   const sizes = captured.sizes();
   for (const channel of channels) expect(sizes[channel]?.bytes ?? 0, `nothing captured from ${channel}`).toBeGreaterThan(0);
   expect(captured.leaks(secrets, shape)).toEqual([]);
+  // For docs/reliability.md: how much was searched (written past the console, which may be captured).
+  const all = Object.values(sizes);
+  process.stdout.write(`secrets: ${Object.keys(secrets).length} secrets searched for in ${all.reduce((n, s) => n + s.bytes, 0)} bytes, ${all.reduce((n, s) => n + s.lines, 0)} lines, from ${Object.keys(sizes).length} channels\n`);
 }
 
 /** The secrets a run must never show, by name. */
