@@ -22,8 +22,8 @@ import { fmt, ms, quick, report } from './section';
 
 const SETS = quick ? 200 : 1000;
 const CONNECTIONS = 50;
-const SECONDS = quick ? 3 : 10;
-const WARM_UP = 2;
+const SECONDS = quick ? 3 : 8;
+const WARM_UP = 1;
 /** One request at a time, after the loaded run: what a person feels when nothing queues. */
 const ALONE_SECONDS = 2;
 const SECRET = 'b1-signing-secret';
