@@ -20,9 +20,9 @@ import { slackRequests, teamsRequests, type Built } from './ack-requests';
 import type { Summary } from './fakes';
 import { fmt, ms, quick, report } from './section';
 
-const SETS = quick ? 200 : 1000;
+const SETS = quick ? 100 : 1000;
 const CONNECTIONS = 50;
-const SECONDS = quick ? 3 : 8;
+const SECONDS = quick ? 2 : 8;
 const WARM_UP = 1;
 /** One request at a time, after the loaded run: what a person feels when nothing queues. */
 const ALONE_SECONDS = 2;

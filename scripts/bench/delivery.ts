@@ -1,5 +1,5 @@
 /**
- * B3, delivery (`npm run bench:delivery`, `-- --quick`): 10,000 private nudges (1,000
+ * B3, delivery (`npm run bench:delivery`, `-- --quick`): 10,000 private nudges (500
  * quick) through Setwise's real delivery path to fakes that enforce the platforms'
  * limits, answering 429 with Retry-After when one is exceeded. Time against the
  * theoretical minimum under those limits, and the 429s. Targets: within 1.1x of the
@@ -7,7 +7,7 @@
  *
  * Slack and Teams run at the same time, each in two processes of its own (Setwise:
  * ./delivery/sender.ts; the enforcing fake: ./delivery/fake.ts), so the section fits its
- * budget (about 4 minutes; 30 s quick). A half still draining at the cap reports what it
+ * budget (about 4 minutes; 20 s quick). A half still draining at the cap reports what it
  * delivered, and its time is projected from its pace.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,12 +20,12 @@ import { SLACK_WORKSPACES, type FakeStats, type HalfConfig, type HalfResult } fr
 import { HEAD, notes, row, type Half } from './delivery/table';
 import { fmt, quick, report } from './section';
 
-const NUDGES = quick ? 1_000 : 10_000;
+const NUDGES = quick ? 500 : 10_000;
 const minimum = { slack: slackMinimum(NUDGES), teams: teamsMinimum(NUDGES) };
 const paced = { slack: await slackPaced(NUDGES), teams: await teamsPaced(NUDGES) };
 /**
  * The longest a half's drain may run: long enough to meet the 1.1x target with room to
- * spare, no longer (the section's budget: about 4 minutes, 30 s quick).
+ * spare, no longer (the section's budget: about 4 minutes, 20 s quick).
  */
 const CAP_MS = Math.ceil(1.1 * Math.max(minimum.slack, minimum.teams)) + 2_000;
 /** Seeding 10,000 people and starting the processes comes before the drain. */

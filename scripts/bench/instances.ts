@@ -15,7 +15,7 @@ import { postgresSkipReason, startThrowawayServer } from '../../test/support/pos
 import { drain } from './drain';
 import { fmt, quick, report } from './section';
 
-const DRAIN = quick ? 2_000 : 10_000;
+const DRAIN = quick ? 1_000 : 10_000;
 const skip = postgresSkipReason();
 const rows: string[][] = [];
 const notes: string[] = [];

@@ -18,9 +18,9 @@ import { PLANNED_AT, momentWhenDue, seedSets } from './organisation';
 import { fmt, mb, median, quick, report } from './section';
 import { playYear } from './year';
 
-const SETS = quick ? 1_000 : 10_000;
-const DUE = quick ? 1_000 : 10_000;
-const GROWTH = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+const SETS = quick ? 300 : 10_000;
+const DUE = quick ? 300 : 10_000;
+const GROWTH = quick ? [1_000, 3_000] : [1_000, 10_000, 100_000];
 const GROWTH_DUE = 1_000;
 /** Each background set's pending jobs in the growth series: its next five weeks of nudges. */
 const BACKGROUND_JOBS = 47;
@@ -129,7 +129,7 @@ try {
   }
 
   // A year of an organisation, with retention.
-  const year = await playYear(quick ? 10 : 12);
+  const year = await playYear(quick ? 4 : 12);
   const end = year.quarters.at(-1)!;
   const top = Math.max(...year.quarters.map((q) => q.jobs));
   rows.push([`a year of ${year.sets} sets of six, retention applied`, `jobs kept: ${year.quarters.map((q) => fmt(q.jobs)).join(' → ')}`, `${mb(end.bytes)} at the end: ${fmt(end.bytes / year.sets / 1024)} KiB a set-year (≈ ${fmt((end.bytes / year.sets) * 1000 / 1e6)} MB for 1,000 sets)`]);

@@ -17,7 +17,7 @@ import { ROOT } from '../../test/support/process';
 import { startFakeSlack } from '../../test/support/slack/fake-api';
 import { fmt, median, quick, report } from './section';
 
-const RUNS = quick ? 3 : 5;
+const RUNS = quick ? 2 : 5;
 const dir = mkdtempSync(join(tmpdir(), 'setwise-startup-'));
 const base = { ...process.env, LOG_LEVEL: 'warn', SETWISE_ADAPTER: '', SLACK_BOT_TOKEN: '', MicrosoftAppId: '', SETWISE_DB: join(dir, 'setwise.db') };
 

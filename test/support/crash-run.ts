@@ -201,9 +201,10 @@ export async function crashLoop(plan: CrashPlan): Promise<CrashResult> {
       for (const started = Date.now(); plan.delivered().length < target && Date.now() - started < 5_000; ) await sleep(2);
     } else {
       await sleep(100 + random() * 1_400);
-      // Then a few milliseconds into a request: arrived, being handled, or answered.
+      // Then a moment into a request: just sent, arrived, or being handled (a request
+      // takes a few milliseconds, so most are still on their way when the kill comes).
       while (typists.pending === 0) await sleep(1);
-      await sleep(random() * 12);
+      await sleep(random() * 4);
     }
     const commandsInFlight = typists.pending;
     served.child.kill('SIGKILL');
