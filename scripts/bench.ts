@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark of Setwise side by side in one run, each section in
  * a process of its own (scripts/bench/*.ts), then one table each, printed and written
  * into docs/benchmarks.md (between its `bench:begin` and `bench:end` marks) with the
- * machine, the versions and the command. `npm run bench -- --quick` is a one-minute
+ * machine, the versions and the command. `npm run bench -- --quick` is a two-minute
  * look: smaller and shorter, printed only, the document left alone.
  *
  * Not part of `npm test`: timings are measured here, never asserted in tests.

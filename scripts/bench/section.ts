@@ -18,7 +18,7 @@ export interface Section {
   readonly notes: readonly string[];
 }
 
-/** `--quick`: a one-minute run of everything, smaller and shorter, for a quick look. */
+/** `--quick`: a run of everything in about two minutes, smaller and shorter, for a quick look. */
 export const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 
 export const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
