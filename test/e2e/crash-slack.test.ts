@@ -16,15 +16,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { createSqliteStore } from '../../db/store';
-import { crashLoop, inspectSqlite, summary } from '../support/crash-run';
+import { crashLoop, expectSurvived, inspectSqlite, summary } from '../support/crash-run';
 import { onSlack, seedFanOutIn } from '../support/nudge-fixture';
 import { startFakeSlack, type FakeSlack } from '../support/slack/fake-api';
-import { newTriggerId, post, slashCommand } from '../support/slack/sign';
+import { slackCrashParts } from '../support/slack/crash';
 
 const KILLS = Number(process.env.SETWISE_CRASH_KILLS ?? 12);
 const SEED = Number(process.env.SETWISE_CRASH_SEED ?? Date.now() % 1_000_000);
-const TOKEN = 'xoxb-5151-6262-crashtesttoken';
-const SECRET = 'crash-signing-secret-0123456789';
 /** Sends a killed process may have had in flight: the scheduler's concurrency. */
 const IN_FLIGHT = 4;
 const TYPISTS = ['U0ASKA', 'U0ASKB', 'U0ASKC', 'U0ASKD', 'U0ASKE', 'U0ASKF', 'U0ASKG', 'U0ASKH'];
@@ -57,30 +55,12 @@ describe('crash safety on Slack', () => {
       seed: SEED,
       inspect: () => inspectSqlite(db, dueAt),
       dueAt,
-      env: (port, now) => ({ SETWISE_ADAPTER: 'slack', SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: String(port), SETWISE_DB: db, SETWISE_TICK: '* * * * * *', CHILD_NOW: now.toISOString() }),
       typists: TYPISTS,
-      send: async (port, user, word) => {
-        const command = slashCommand({ text: `reflect ${word}`, userId: user, teamId: 'T1', channelId: `D0${user.slice(2)}`, channelName: 'directmessage', responseUrl: fake.responseUrl(word), triggerId: newTriggerId() });
-        return (await post(`http://127.0.0.1:${port}/slack/events`, command, { secret: SECRET })).status;
-      },
-      delivered: () => fake.callsTo('chat.postMessage').filter((c) => (c.answer as { ok?: boolean } | undefined)?.ok).map((c) => `${String(c.args.channel)} ${String(c.args.text)}`),
+      ...slackCrashParts(fake, { SETWISE_DB: db }),
     });
-    const { end, counts, kills } = result;
-    expect(end.integrity).toBe('ok');
-    expect(end.foreignKeys).toEqual([]);
-    // Every acknowledged command's effect is there (a cut-short one may be, or not).
-    expect(result.acknowledged.filter((w) => !end.words.has(w))).toEqual([]);
-    expect(result.acknowledged.length).toBeGreaterThan(KILLS);
+    expectSurvived(result, expected, KILLS, IN_FLIGHT);
     // None was turned away by the flood limit: each acknowledged request was a real one.
     expect(fake.callsTo('response_url').filter((c) => JSON.stringify(c.args).includes('faster than I can take'))).toEqual([]);
-    // Every nudge arrived, and the outbox holds nothing undelivered, dead or skipped.
-    expect(end.due).toEqual({ done: expected });
-    expect(counts.size).toBe(expected);
-    expect([...counts.values()].reduce((sum, n) => sum + n - 1, 0)).toBeLessThanOrEqual(IN_FLIGHT * KILLS);
-    // The kills really came mid-way: many with nudges still to send, many with commands on their way.
-    expect(kills).toHaveLength(KILLS);
-    expect(kills.filter((k) => k.nudgesLeft > 0).length).toBeGreaterThanOrEqual(KILLS / 3);
-    expect(kills.filter((k) => k.commandsInFlight > 0).length).toBeGreaterThanOrEqual(KILLS / 3);
     console.log(summary('crash-slack', SEED, result, expected, IN_FLIGHT * KILLS));
   });
 });

@@ -10,17 +10,15 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres } from '../../db/pg/client';
 import { createPostgresStore } from '../../db/pg/store';
-import { crashLoop, summary } from '../support/crash-run';
+import { crashLoop, expectSurvived, summary } from '../support/crash-run';
 import { inspectPostgres } from '../support/crash-postgres';
 import { onSlack, seedFanOutIn } from '../support/nudge-fixture';
 import { noServer, useThrowawayServer } from '../support/postgres-suite';
 import { startFakeSlack, type FakeSlack } from '../support/slack/fake-api';
-import { newTriggerId, post, slashCommand } from '../support/slack/sign';
+import { slackCrashParts } from '../support/slack/crash';
 
 const KILLS = Number(process.env.SETWISE_CRASH_KILLS ?? 6);
 const SEED = Number(process.env.SETWISE_CRASH_SEED ?? Date.now() % 1_000_000);
-const TOKEN = 'xoxb-5151-6262-crashtesttoken';
-const SECRET = 'crash-signing-secret-0123456789';
 const IN_FLIGHT = 4;
 const TYPISTS = ['U0ASKA', 'U0ASKB', 'U0ASKC', 'U0ASKD', 'U0ASKE', 'U0ASKF'];
 
@@ -49,24 +47,10 @@ describe.skipIf(noServer)('crash safety on Slack, on PostgreSQL', () => {
       seed: SEED,
       inspect: () => inspectPostgres(url, dueAt),
       dueAt,
-      env: (port, now) => ({ SETWISE_ADAPTER: 'slack', SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: String(port), SETWISE_DATABASE_URL: url, SETWISE_TICK: '* * * * * *', CHILD_NOW: now.toISOString() }),
       typists: TYPISTS,
-      send: async (port, user, word) => {
-        const command = slashCommand({ text: `reflect ${word}`, userId: user, teamId: 'T1', channelId: `D0${user.slice(2)}`, channelName: 'directmessage', responseUrl: fake.responseUrl(word), triggerId: newTriggerId() });
-        return (await post(`http://127.0.0.1:${port}/slack/events`, command, { secret: SECRET })).status;
-      },
-      delivered: () => fake.callsTo('chat.postMessage').filter((c) => (c.answer as { ok?: boolean } | undefined)?.ok).map((c) => `${String(c.args.channel)} ${String(c.args.text)}`),
+      ...slackCrashParts(fake, { SETWISE_DATABASE_URL: url }),
     });
-    const { end, counts, kills } = result;
-    expect(end.integrity).toBe('ok');
-    expect(end.foreignKeys).toEqual([]);
-    expect(result.acknowledged.filter((w) => !end.words.has(w))).toEqual([]);
-    expect(result.acknowledged.length).toBeGreaterThan(KILLS);
-    expect(end.due).toEqual({ done: expected });
-    expect(counts.size).toBe(expected);
-    expect([...counts.values()].reduce((sum, n) => sum + n - 1, 0)).toBeLessThanOrEqual(IN_FLIGHT * KILLS);
-    expect(kills.filter((k) => k.nudgesLeft > 0).length).toBeGreaterThanOrEqual(KILLS / 3);
-    expect(kills.filter((k) => k.commandsInFlight > 0).length).toBeGreaterThanOrEqual(KILLS / 3);
+    expectSurvived(result, expected, KILLS, IN_FLIGHT);
     // No connection the killed processes held is left behind holding locks.
     const client = new pg.Client({ connectionString: url });
     await client.connect();

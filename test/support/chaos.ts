@@ -27,8 +27,8 @@ export interface ChaosEntry {
   readonly at: number;
 }
 
-/** mulberry32: a small, good-enough seeded generator. */
-function random(seed: number): () => number {
+/** mulberry32: a small, good-enough seeded generator (the crash tests' too). */
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -44,7 +44,7 @@ export class Chaos {
   private readonly next: () => number;
 
   constructor(readonly options: ChaosOptions) {
-    this.next = random(options.seed);
+    this.next = seeded(options.seed);
   }
 
   get retryAfterSeconds(): number {

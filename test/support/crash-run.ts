@@ -6,6 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { expect } from 'vitest';
+import { seeded } from './chaos';
 import { freePort } from './free-port';
 import { ROOT } from './process';
 
@@ -36,18 +38,6 @@ export async function serve(env: Record<string, string>, ready: () => Promise<bo
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A small seeded generator (mulberry32): the same seed kills at the same moments. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * People typing `reflect <word>` one after another, each word new, until stopped, each
@@ -231,4 +221,23 @@ export function summary(name: string, seed: number, r: CrashResult, expected: nu
     `${r.cutShort.length} cut short, ${r.cutShort.filter((w) => r.end.words.has(w)).length} of them kept; ${expected} nudges, all delivered, ` +
     `${repeats} repeated (bound ${bound}); the database's integrity and foreign keys checked clean after every kill`
   );
+}
+
+/**
+ * What every crash run must show at its end: the database whole, every acknowledged
+ * command kept (one cut short may be, or not), every nudge delivered with nothing
+ * dead or skipped, repeats within the sends in flight, and kills that really came
+ * mid-way (many with nudges left, many with commands on their way).
+ */
+export function expectSurvived(r: CrashResult, expected: number, kills: number, inFlight: number): void {
+  expect(r.end.integrity).toBe('ok');
+  expect(r.end.foreignKeys).toEqual([]);
+  expect(r.acknowledged.filter((w) => !r.end.words.has(w))).toEqual([]);
+  expect(r.acknowledged.length).toBeGreaterThan(kills);
+  expect(r.end.due).toEqual({ done: expected });
+  expect(r.counts.size).toBe(expected);
+  expect([...r.counts.values()].reduce((sum, n) => sum + n - 1, 0)).toBeLessThanOrEqual(inFlight * kills);
+  expect(r.kills).toHaveLength(kills);
+  expect(r.kills.filter((k) => k.nudgesLeft > 0).length).toBeGreaterThanOrEqual(kills / 3);
+  expect(r.kills.filter((k) => k.commandsInFlight > 0).length).toBeGreaterThanOrEqual(kills / 3);
 }
